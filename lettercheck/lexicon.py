@@ -1,0 +1,282 @@
+"""The word lists in ``wordlists/``: loaded, checked, and matched in one pass.
+
+Every phrase of every list is one pattern, matched in one pass on NORM, which
+:meth:`Lexicon.normalise` sets to the list word a token is a form of: by its
+lemma (so ``dagtekening`` catches ``dagtekeningen``) or by the regular
+inflections of the list words (for forms the lemmatiser gets wrong, see
+``inflection.py``); and in one pass on the lowercase words, for phrases
+written as they appear in letters. Single-word nouns also match as
+the head of a Dutch compound (``beschikking`` in ``invorderingsbeschikking``).
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .inflection import word_forms
+
+PACKAGE = Path(__file__).resolve().parent
+DATA_DIRS = (PACKAGE / "wordlists", PACKAGE.parent / "wordlists")
+"""Installed, the lists are package data; in a source checkout, the repository's wordlists/."""
+
+SEVERITIES = ("info", "warning", "error")
+FIXES = ("safe", "proposed")
+SOURCES = ("letter-guidelines", "seeds", "lettercheck")
+NOUN_CLASSES = ("concrete", "abstract", "undefined")
+FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
+COMPOUND_RULES = frozenset({"jargon", "threat-sanction"})
+MIN_COMPOUND_HEAD = 5
+MIN_COMPOUND_MODIFIER = 3
+ABSTRACT_SUFFIXES = ("heid", "iteit", "isme", "schap", "atie", "itie", "ntie", "sie", "nis", "ing")
+"""Endings of nouns for ideas, states and procedures; used for nouns the concreteness list lacks."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListFile:
+    name: str
+    columns: tuple[str, ...]
+    rules: tuple[str, ...]
+    """Allowed rule ids; a file with one rule has no ``rule`` column."""
+
+
+LIST_FILES = (
+    ListFile("jargon.tsv", ("phrase", "alternatives", "fix", "explanation", "source", "example"), ("jargon",)),
+    ListFile(
+        "nominalisations.tsv",
+        ("phrase", "alternatives", "fix", "explanation", "source", "example"),
+        ("nominalisation",),
+    ),
+    ListFile(
+        "threats.tsv",
+        ("phrase", "rule", "severity", "suggestion", "explanation", "source", "example"),
+        ("threat-sanction", "threat-pressure"),
+    ),
+    ListFile(
+        "tone.tsv",
+        ("phrase", "rule", "suggestion", "explanation", "source", "example"),
+        ("must-language", "us-versus-you", "blaming"),
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One line of a word list."""
+
+    phrase: str
+    rule: str
+    explanation: str
+    source: str
+    example: str
+    alternatives: tuple[str, ...] = ()
+    fix: str | None = None
+    severity: str | None = None
+    suggestion: str = ""
+    origin: str = ""
+    """File and line, for error messages and reviews."""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry | None = None
+    cue: str | None = None
+
+
+def data_dir() -> Path:
+    for directory in DATA_DIRS:
+        if (directory / "rules.toml").is_file():
+            return directory
+    raise FileNotFoundError(f"wordlists not found in {', '.join(map(str, DATA_DIRS))}")
+
+
+def read_tsv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a word list as (line number, row); raises ValueError on a malformed line."""
+    rows: list[tuple[int, dict[str, str]]] = []
+    header: list[str] | None = None
+    with path.open(encoding="utf-8", newline="") as handle:
+        for number, fields in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+            if not fields or not "".join(fields).strip() or fields[0].startswith("#"):
+                continue
+            if header is None:
+                header = fields
+                if tuple(header) != columns:
+                    raise ValueError(f"{path.name}:{number}: header must be {columns}, not {tuple(header)}")
+                continue
+            if len(fields) != len(columns):
+                raise ValueError(f"{path.name}:{number}: {len(fields)} columns, expected {len(columns)}")
+            rows.append((number, dict(zip(columns, (field.strip() for field in fields)))))
+    return rows
+
+
+def load_entries(directory: Path) -> list[Entry]:
+    entries: list[Entry] = []
+    seen: dict[tuple[str, str], str] = {}
+    for spec in LIST_FILES:
+        for number, row in read_tsv(directory / spec.name, spec.columns):
+            origin = f"{spec.name}:{number}"
+            entry = _entry(row, spec, origin)
+            key = (entry.rule, entry.phrase)
+            if key in seen:
+                raise ValueError(f"{origin}: '{entry.phrase}' is already listed at {seen[key]}")
+            seen[key] = origin
+            entries.append(entry)
+    return entries
+
+
+def _entry(row: dict[str, str], spec: ListFile, origin: str) -> Entry:
+    rule = row.get("rule", spec.rules[0])
+    checks = {
+        "rule": rule in spec.rules,
+        "phrase": bool(row["phrase"]) and row["phrase"] == row["phrase"].lower(),
+        "explanation": bool(row["explanation"]),
+        "example": bool(row["example"]),
+        "source": row["source"] in SOURCES,
+        "fix": row.get("fix", FIXES[0]) in FIXES,
+        "severity": row.get("severity", SEVERITIES[0]) in SEVERITIES,
+        "alternatives": "alternatives" not in row or bool(row["alternatives"]),
+        "suggestion": "suggestion" not in row or bool(row["suggestion"]),
+    }
+    wrong = [name for name, ok in checks.items() if not ok]
+    if wrong:
+        raise ValueError(f"{origin}: invalid {', '.join(wrong)}")
+    return Entry(
+        phrase=row["phrase"],
+        rule=rule,
+        explanation=row["explanation"],
+        source=row["source"],
+        example=row["example"],
+        alternatives=tuple(a.strip() for a in row.get("alternatives", "").split("|") if a.strip()),
+        fix=row.get("fix"),
+        severity=row.get("severity"),
+        suggestion=row.get("suggestion", ""),
+        origin=origin,
+    )
+
+
+def load_nouns(directory: Path) -> dict[str, str]:
+    nouns: dict[str, str] = {}
+    for number, row in read_tsv(directory / "concreteness.tsv", ("noun", "class")):
+        if row["class"] not in NOUN_CLASSES:
+            raise ValueError(f"concreteness.tsv:{number}: class must be one of {NOUN_CLASSES}")
+        nouns[row["noun"]] = row["class"]
+    return nouns
+
+
+class Lexicon:
+    """All word lists and cues of one spaCy vocabulary, ready to match in one pass."""
+
+    def __init__(self, nlp, directory: Path | None = None) -> None:
+        directory = directory or data_dir()
+        with (directory / "cues.toml").open("rb") as handle:
+            cues = tomllib.load(handle)
+        self.entries = load_entries(directory)
+        self.cue_phrases: dict[str, list[str]] = cues["phrases"]
+        self.words: dict[str, frozenset[str]] = {name: frozenset(words) for name, words in cues["words"].items()}
+        self.nouns = load_nouns(directory)
+        self._payloads: dict[int, Entry | str] = {}
+        self._by_norm = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._list_words: set[str] = set()
+        self._compound_heads: dict[str, list[Entry]] = defaultdict(list)
+        for entry in self.entries:
+            self._add(nlp, entry.phrase, entry)
+            if entry.rule in COMPOUND_RULES and " " not in entry.phrase and len(entry.phrase) >= MIN_COMPOUND_HEAD:
+                self._compound_heads[entry.phrase].append(entry)
+        for name, phrases in self.cue_phrases.items():
+            for phrase in phrases:
+                self._add(nlp, phrase, name)
+        self._forms: dict[str, str] = {}
+        for word in sorted(self._list_words):
+            for form in word_forms(word):
+                self._forms.setdefault(form, word)
+
+    def _add(self, nlp, phrase: str, payload: Entry | str) -> None:
+        key = f"{len(self._payloads)}"
+        words = phrase.split(" ")  # lists are written tokenised (tests/test_rules.py checks this)
+        self._list_words.update(words)
+        self._payloads[nlp.vocab.strings.add(key)] = payload
+        pattern = Doc(nlp.vocab, words=words)
+        for token, word in zip(pattern, words):
+            token.norm_ = word
+        self._by_norm.add(key, [pattern])
+        self._by_lower.add(key, [pattern])
+
+    def normalise(self, doc: Doc) -> None:
+        """Set each token's NORM to the list word it is a form of.
+
+        A content word's lemma that is a list word stands for it ('voldaan' -> 'voldoen'); else a known
+        inflected form maps to its list word ('bewijsstukken' -> 'bewijsstuk'). Function words keep their
+        own form ('ter' is not 'te').
+        """
+        forms, list_words = self._forms, self._list_words
+        for token in doc:
+            lower = token.lower_
+            if token.pos_ in FUNCTION_POS:
+                norm = lower
+            elif token.lemma_ in list_words:
+                norm = token.lemma_
+            else:
+                norm = forms.get(lower, lower)
+            if token.norm_ != norm:
+                token.norm_ = norm
+
+    def match(self, doc: Doc) -> list[Match]:
+        """Every word-list entry and cue found in ``doc``, sorted by position.
+
+        Two passes: on the normalised words, and on the lowercase words for the phrases a list writes
+        in their inflected form ('u bent verplicht').
+        """
+        self.normalise(doc)
+        found = set(self._by_norm(doc)) | set(self._by_lower(doc))
+        matches = [self._match(self._payloads[key], start, end) for key, start, end in found]
+        matches.extend(self._compound_matches(doc, {(m.start, m.end) for m in matches}))
+        matches.sort(key=lambda m: (m.start, -m.end))
+        return matches
+
+    @staticmethod
+    def _match(payload: Entry | str, start: int, end: int) -> Match:
+        if isinstance(payload, Entry):
+            return Match(start, end, entry=payload)
+        return Match(start, end, cue=payload)
+
+    def _compound_matches(self, doc: Doc, taken: set[tuple[int, int]]) -> list[Match]:
+        matches = []
+        for token in doc:
+            lemma = token.lemma_.lower()
+            if token.pos_ != "NOUN" or len(lemma) < MIN_COMPOUND_HEAD + MIN_COMPOUND_MODIFIER:
+                continue
+            if (token.i, token.i + 1) in taken:
+                continue
+            head = self._compound_head(lemma, self._compound_heads)
+            if head:
+                matches.extend(Match(token.i, token.i + 1, entry=entry) for entry in self._compound_heads[head])
+        return matches
+
+    @staticmethod
+    def _compound_head(word: str, known) -> str | None:
+        """The longest known head of a compound word, leaving a modifier of a few letters."""
+        for split in range(MIN_COMPOUND_MODIFIER, len(word) - MIN_COMPOUND_HEAD + 1):
+            if word[split:] in known:
+                return word[split:]
+        return None
+
+    def noun_class(self, text: str, lemma: str) -> str | None:
+        """Concrete, abstract or undefined; None when unknown (left out of LiNT's share)."""
+        for word in (text, lemma):
+            if word in self.nouns:
+                return self.nouns[word]
+        head = self._compound_head(lemma, self.nouns)
+        if head:
+            return self.nouns[head]
+        if lemma.endswith(ABSTRACT_SUFFIXES) and len(lemma) > 6:
+            return "abstract"
+        return None

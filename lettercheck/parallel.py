@@ -1,0 +1,37 @@
+"""Check many letters on several cores: one checker per worker process."""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .checker import CHUNK, Checker, Report
+from .config import Config
+
+_worker: Checker | None = None
+
+
+def _start_worker(config: Config) -> None:
+    global _worker
+    _worker = Checker(config)
+
+
+def _check_chunk(paths: Sequence[Path]) -> list[Report]:
+    return list(_worker.check_paths(paths))
+
+
+def check_paths(paths: Sequence[Path], config: Config, jobs: int = 1) -> Iterator[Report]:
+    """Reports in the order of ``paths``, computed by ``jobs`` processes."""
+    if jobs <= 1 or len(paths) < 2:
+        yield from Checker(config).check_paths(paths)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    size = max(1, min(CHUNK, math.ceil(len(paths) / (2 * jobs))))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(config,)) as pool:
+        for reports in pool.map(_check_chunk, chunks):
+            yield from reports

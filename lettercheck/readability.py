@@ -1,0 +1,273 @@
+"""Readability of a letter, measured on its real sentences only.
+
+Flesch-Douma and Brouwer are textstat's Dutch computation (its constants, and
+syllables as Pyphen hyphenation points plus one), done here on our own sentence
+and word counts; the tests check the result against textstat itself, which is
+not imported at run time (with NLTK it costs 0.2 s of every start). The
+LiNT-style score follows LiNT-II's four features computed from our own parse.
+docs/readability.md explains every figure and approximation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from .analysis import ParsedLetter, Sentence
+from .frequency import compound_zipf, familiarity
+from .lexicon import Lexicon
+
+# LiNT-II (Kim et al., 2025), coefficients fitted for spaCy 3.7 pipelines.
+LINT_CONSTANT = -4.20782
+LINT_FREQ = 17.283729
+LINT_DEP = -1.624415
+LINT_CONTENT = -2.536780
+LINT_CONCRETE = 16.001231
+LINT_LEVELS = (34, 46, 58)
+# LiNT-II expects SUBTLEX-NL frequencies; wordfreq rates written Dutch higher. Least-squares map of
+# wordfreq onto SUBTLEX over the held-out UD sentences (tools/calibrate_frequency.py, r = 0.78).
+SUBTLEX_SLOPE = 0.9815
+SUBTLEX_INTERCEPT = -0.4339
+
+RARE_ZIPF = 3.0
+"""Below this a word occurs less than once per million words: rare for many readers."""
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+FLESCH_DOUMA_BASE, FLESCH_DOUMA_SENTENCE, FLESCH_DOUMA_SYLLABLE = 206.835, 0.93, 77.0
+"""textstat's constants for language 'nl' (Douma 1960)."""
+BROUWER_BASE, BROUWER_SENTENCE, BROUWER_SYLLABLE = 195.0, 2.0, 66.67
+NON_WORD = re.compile(r"[^\w\s']")
+CEFR = ("A2", "B1", "B2", "C1")
+
+
+@dataclass(slots=True)
+class Readability:
+    sentences: int
+    words: int
+    avg_sentence_length: float | None
+    long_sentences_15: float | None
+    long_sentences_25: float | None
+    syllables_per_word: float | None
+    flesch_douma: float | None
+    brouwer: float | None
+    rare_words: float | None
+    avg_dependency_length: float | None
+    lint_word_frequency: float | None
+    lint_max_dependency_length: float | None
+    lint_content_words_per_clause: float | None
+    lint_concrete_nouns: float | None
+    lint_score: float | None
+    lint_level: int | None
+    level: str | None
+
+    def as_dict(self) -> dict:
+        return {key: round(value, 3) if isinstance(value, float) else value for key, value in asdict(self).items()}
+
+
+@dataclass(slots=True)
+class SentenceFeatures:
+    """LiNT's per-sentence features plus the counts the other figures need."""
+
+    words: int
+    word_texts: list[str]
+    frequencies: list[float]
+    rare: int
+    content_words: int
+    finite_verbs: int
+    max_dependency_length: int | None
+    dependency_lengths: list[int]
+    concrete: int
+    abstract: int
+    undefined: int
+
+    @property
+    def content_words_per_clause(self) -> float | None:
+        return self.content_words / self.finite_verbs if self.finite_verbs else None
+
+
+def sentence_features(sentence: Sentence, parsed: ParsedLetter, lexicon: Lexicon) -> SentenceFeatures:
+    """One pass over a sentence's tokens."""
+    span = sentence.span
+    placeholders = parsed.placeholder_tokens
+    word_texts, frequencies, dependency_lengths = [], [], []
+    rare = content = finite = concrete = abstract = undefined = 0
+    for token in span:
+        if token.is_space:
+            continue
+        if not token.is_punct:
+            dependency_lengths.append(dependency_length(token))
+            if any(ch.isalnum() for ch in token.text):
+                word_texts.append(token.text)
+        tag = token.tag_
+        if tag.startswith("WW|pv"):
+            finite += 1
+        if not _is_content_word(token, tag):
+            continue
+        content += 1
+        if token.i in placeholders:
+            continue
+        if token.pos_ != "PROPN":
+            frequencies.append(compound_zipf(token.lower_))
+            rare += familiarity(token.lower_) < RARE_ZIPF
+        if token.pos_ in NOUN_POS:
+            kind = lexicon.noun_class(token.lower_, token.lemma_.lower())
+            concrete += kind == "concrete"
+            abstract += kind == "abstract"
+            undefined += kind == "undefined"
+    return SentenceFeatures(
+        words=len(word_texts),
+        word_texts=word_texts,
+        frequencies=frequencies,
+        rare=rare,
+        content_words=content,
+        finite_verbs=finite,
+        max_dependency_length=max(dependency_lengths) if len(dependency_lengths) > 1 else None,
+        dependency_lengths=dependency_lengths,
+        concrete=concrete,
+        abstract=abstract,
+        undefined=undefined,
+    )
+
+
+def _is_content_word(token, tag: str) -> bool:
+    """Nouns, names, lexical verbs and adjectives; not numerals and not copulas (as in LiNT-II)."""
+    return token.pos_ in CONTENT_POS and "TW" not in tag and token.dep_ != "cop"
+
+
+def dependency_length(token) -> int:
+    """Words between a token and its head, punctuation not counted (LiNT-II's definition).
+
+    A conjunct takes the head of its first conjunct, and a subject of coordinated
+    verbs is measured to the farthest of them.
+    """
+    if token.dep_ == "punct":
+        return 0
+    governor = token
+    while governor.dep_ == "conj" and governor.head is not governor:
+        governor = governor.head
+    heads = [governor.head]
+    if governor.dep_ == "nsubj":
+        heads.extend(governor.head.conjuncts)
+    return max(_words_between(token, head) for head in heads)
+
+
+def _words_between(token, head) -> int:
+    low, high = sorted((token.i, head.i))
+    between = token.doc[low:high]
+    return max(0, sum(1 for t in between if t.dep_ != "punct") - 1)
+
+
+def measure(parsed: ParsedLetter, lexicon: Lexicon, sentences: Sequence[Sentence] | None = None) -> Readability:
+    """Readability of the given sentences (default: the letter's prose)."""
+    sentences = parsed.prose if sentences is None else sentences
+    features = [sentence_features(sentence, parsed, lexicon) for sentence in sentences]
+    features = [f for f in features if f.words]
+    return combine(features)
+
+
+def combine(features: list[SentenceFeatures]) -> Readability:
+    lengths = [f.words for f in features]
+    words = sum(lengths)
+    frequencies = [value for f in features for value in f.frequencies]
+    rare = sum(f.rare for f in features)
+    per_clause = [value for f in features if (value := f.content_words_per_clause) is not None]
+    max_dependencies = [f.max_dependency_length for f in features if f.max_dependency_length is not None]
+    dependencies = [value for f in features for value in f.dependency_lengths]
+    nouns = sum(f.concrete + f.abstract + f.undefined for f in features)
+    average = words / len(features) if features else None
+    syllables = _syllables_per_word([w for f in features for w in f.word_texts]) if words else None
+    lint = _lint(
+        SUBTLEX_SLOPE * statistics.fmean(frequencies) + SUBTLEX_INTERCEPT if frequencies else None,
+        statistics.fmean(max_dependencies) if max_dependencies else None,
+        statistics.fmean(per_clause) if per_clause else None,
+        sum(f.concrete for f in features) / nouns if nouns else None,
+    )
+    result = Readability(
+        sentences=len(features),
+        words=words,
+        avg_sentence_length=average,
+        long_sentences_15=_share(lengths, 15),
+        long_sentences_25=_share(lengths, 25),
+        syllables_per_word=syllables,
+        flesch_douma=_flesch_douma(average, syllables),
+        brouwer=_brouwer(average, syllables),
+        rare_words=rare / len(frequencies) if frequencies else None,
+        avg_dependency_length=statistics.fmean(dependencies) if dependencies else None,
+        **lint,
+        level=None,
+    )
+    result.level = cefr_level(result)
+    return result
+
+
+def _share(lengths: list[int], limit: int) -> float | None:
+    return sum(1 for n in lengths if n > limit) / len(lengths) if lengths else None
+
+
+def _syllables_per_word(words: list[str]) -> float:
+    return sum(syllables(word) for word in words) / len(words)
+
+
+@functools.cache
+def _hyphenator():
+    import pyphen
+
+    return pyphen.Pyphen(lang="nl")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def syllables(word: str) -> int:
+    """Syllables of a word as textstat counts them for Dutch: hyphenation points plus one."""
+    return len(_hyphenator().positions(NON_WORD.sub("", word).lower())) + 1
+
+
+def _flesch_douma(words_per_sentence: float | None, syllables_per_word: float | None) -> float | None:
+    """Flesch-Douma: 206.835 - 0.93 ASL - 77 ASW."""
+    if not words_per_sentence or not syllables_per_word:
+        return None
+    return FLESCH_DOUMA_BASE - FLESCH_DOUMA_SENTENCE * words_per_sentence - FLESCH_DOUMA_SYLLABLE * syllables_per_word
+
+
+def _brouwer(words_per_sentence: float | None, syllables_per_word: float | None) -> float | None:
+    """Brouwer's Leesindex A: 195 - 2 ASL - 66.67 ASW."""
+    if not words_per_sentence or not syllables_per_word:
+        return None
+    return BROUWER_BASE - BROUWER_SENTENCE * words_per_sentence - BROUWER_SYLLABLE * syllables_per_word
+
+
+def _lint(freq: float | None, dep: float | None, content: float | None, concrete: float | None) -> dict:
+    features = {
+        "lint_word_frequency": freq,
+        "lint_max_dependency_length": dep,
+        "lint_content_words_per_clause": content,
+        "lint_concrete_nouns": concrete,
+    }
+    if None in (freq, dep, content, concrete):
+        return {**features, "lint_score": None, "lint_level": None}
+    raw = LINT_CONSTANT + LINT_FREQ * freq + LINT_DEP * dep + LINT_CONTENT * content + LINT_CONCRETE * concrete
+    score = min(100.0, max(0.0, 100.0 - raw))
+    return {**features, "lint_score": score, "lint_level": 1 + sum(score >= bound for bound in LINT_LEVELS)}
+
+
+def cefr_level(r: Readability) -> str | None:
+    """Estimated CEFR level; see docs/readability.md for the calibration."""
+    if not r.words:
+        return None
+    step = 0 if r.lint_score is None else sum(r.lint_score >= bound for bound in CEFR_LINT_BOUNDS)
+    if r.avg_sentence_length and r.avg_sentence_length > CEFR_LONG_AVERAGE:
+        step = max(step, 2)
+    if r.long_sentences_25 and r.long_sentences_25 > CEFR_LONG_SHARE:
+        step = max(step, 2)
+    if r.rare_words and r.rare_words > CEFR_RARE_SHARE:
+        step = max(step, 2)
+    return CEFR[step]
+
+
+CEFR_LINT_BOUNDS = (28.0, LINT_LEVELS[1], LINT_LEVELS[2])
+"""A2 below 28 (calibrated on samples/levels), B1 up to the end of LiNT level 2, B2 LiNT level 3, C1 level 4."""
+CEFR_LONG_AVERAGE = 20.0
+CEFR_LONG_SHARE = 0.25
+CEFR_RARE_SHARE = 0.25

@@ -1,0 +1,30 @@
+"""The installed distribution ships the bundled pipeline and every word list."""
+
+from __future__ import annotations
+
+import json
+import sysconfig
+from importlib.metadata import distributions
+
+import pytest
+from conftest import ROOT
+
+from lettercheck.nlp import BUNDLED_MODEL
+
+
+def installed_lettercheck():
+    """The lettercheck distribution in site-packages (not the egg-info a build leaves in the source tree)."""
+    site = sysconfig.get_paths()["purelib"]
+    return next((d for d in distributions(path=[site]) if d.metadata["Name"] == "lettercheck"), None)
+
+
+def test_installed_package_ships_model_and_word_lists():
+    dist = installed_lettercheck()
+    if dist is None or json.loads(dist.read_text("direct_url.json") or "{}").get("dir_info", {}).get("editable"):
+        pytest.skip("lettercheck is not installed in site-packages, or installed in editable mode")
+    files = {str(path) for path in dist.files or []}
+    model = {f"lettercheck/models/nl_lettercheck_sm/{path.relative_to(BUNDLED_MODEL)}"
+             for path in BUNDLED_MODEL.rglob("*") if path.is_file()}
+    wordlists = {f"lettercheck/wordlists/{path.name}" for path in (ROOT / "wordlists").iterdir() if path.is_file()}
+    assert model and wordlists
+    assert model | wordlists | {"lettercheck/data/zipf_nl.tsv"} <= files
