@@ -177,6 +177,11 @@ class LetterContext:
         return offers
 
     @functools.cached_property
+    def outside_cues(self) -> set[str]:
+        """Cues in the parts of the letter that are not parsed: address, signature, page footer, ..."""
+        return self.lexicon.cue_names(self.parsed.outside_text)
+
+    @functools.cached_property
     def first_help(self) -> int:
         """Token index of the first offer of help; the letter's end when there is none."""
         return min((m.start for m in self.help_offers), default=len(self.doc))
@@ -457,14 +462,16 @@ def _imperative(sentence: Sentence) -> bool:
 @check("missing-contact")
 def missing_contact(ctx: LetterContext) -> Iterator[Finding]:
     text = IBAN.sub(" ", mask(ctx.letter.text, ctx.letter.placeholders))
-    if ctx.cues("contact") or PHONE.search(text) or EMAIL.search(text) or WEBSITE.search(text):
+    if ctx.cues("contact") or "contact" in ctx.outside_cues:
+        return
+    if PHONE.search(text) or EMAIL.search(text) or WEBSITE.search(text):
         return
     yield ctx.letter_finding("missing-contact")
 
 
 @check("missing-help")
 def missing_help(ctx: LetterContext) -> Iterator[Finding]:
-    if not ctx.help_offers:
+    if not ctx.help_offers and "help" not in ctx.outside_cues:
         yield ctx.letter_finding("missing-help")
 
 

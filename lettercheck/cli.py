@@ -18,6 +18,7 @@ from .errors import LetterError
 from .lexicon import SEVERITIES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141
 log = logging.getLogger("lettercheck")
 
 
@@ -127,8 +128,11 @@ def run() -> None:
     Freeing the language model's objects one by one at exit takes about half a second, a quarter
     of a one-letter check; all output is flushed and no worker process is left, so skip it.
     """
-    code = main()
-    sys.stdout.flush()
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader of our output (head, less) stopped early
+        code = EXIT_BROKEN_PIPE
     sys.stderr.flush()
     logging.shutdown()
     os._exit(code)

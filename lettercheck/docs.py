@@ -40,12 +40,17 @@ def rules_markdown() -> str:
                 "",
                 _quote(rule.good),
                 "",
-                f"**Suggestion:** {rule.suggestion}",
+                f"**Suggestion:** {_template(rule.suggestion)}",
                 "",
                 f"**Fix safety:** {FIX_SAFETY[rule.fix]}",
                 "",
             ]
     return "\n".join(lines)
+
+
+def _template(text: str) -> str:
+    """Show a message template's fields as the reader will see them filled in."""
+    return text.replace("{alternatives}", "'…' (the alternatives of the word-list entry)")
 
 
 def _quote(text: str) -> str:

@@ -182,6 +182,7 @@ class Lexicon:
         self.cue_phrases: dict[str, list[str]] = cues["phrases"]
         self.words: dict[str, frozenset[str]] = {name: frozenset(words) for name, words in cues["words"].items()}
         self.nouns = load_nouns(directory)
+        self._make_doc = nlp.make_doc
         self._payloads: dict[int, Entry | str] = {}
         self._by_norm = PhraseMatcher(nlp.vocab, attr="NORM")
         self._by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -241,6 +242,10 @@ class Lexicon:
         matches.extend(self._compound_matches(doc, {(m.start, m.end) for m in matches}))
         matches.sort(key=lambda m: (m.start, -m.end))
         return matches
+
+    def cue_names(self, text: str) -> set[str]:
+        """The cues found in text that was not parsed (tokenised only, so matched on word forms)."""
+        return {m.cue for m in self.match(self._make_doc(text)) if m.cue}
 
     @staticmethod
     def _match(payload: Entry | str, start: int, end: int) -> Match:

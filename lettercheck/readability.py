@@ -98,7 +98,7 @@ def sentence_features(sentence: Sentence, parsed: ParsedLetter, lexicon: Lexicon
         if token.is_space:
             continue
         if not token.is_punct:
-            dependency_lengths.append(dependency_length(token))
+            dependency_lengths.append(dependency_length(token, parsed.words_before))
             if any(ch.isalnum() for ch in token.text):
                 word_texts.append(token.text)
         tag = token.tag_
@@ -137,27 +137,22 @@ def _is_content_word(token, tag: str) -> bool:
     return token.pos_ in CONTENT_POS and "TW" not in tag and token.dep_ != "cop"
 
 
-def dependency_length(token) -> int:
+def dependency_length(token, words_before: list[int]) -> int:
     """Words between a token and its head, punctuation not counted (LiNT-II's definition).
 
     A conjunct takes the head of its first conjunct, and a subject of coordinated
-    verbs is measured to the farthest of them.
+    verbs is measured to the farthest of them. ``words_before[i]`` counts the
+    non-punctuation tokens before token i.
     """
     if token.dep_ == "punct":
         return 0
     governor = token
     while governor.dep_ == "conj" and governor.head is not governor:
         governor = governor.head
-    heads = [governor.head]
+    heads = [governor.head.i]
     if governor.dep_ == "nsubj":
-        heads.extend(governor.head.conjuncts)
-    return max(_words_between(token, head) for head in heads)
-
-
-def _words_between(token, head) -> int:
-    low, high = sorted((token.i, head.i))
-    between = token.doc[low:high]
-    return max(0, sum(1 for t in between if t.dep_ != "punct") - 1)
+        heads.extend(conjunct.i for conjunct in governor.head.conjuncts)
+    return max(max(0, words_before[max(token.i, h)] - words_before[min(token.i, h)] - 1) for h in heads)
 
 
 def measure(parsed: ParsedLetter, lexicon: Lexicon, sentences: Sequence[Sentence] | None = None) -> Readability:

@@ -25,9 +25,13 @@ LETTER_SUFFIXES = (TEXT_SUFFIXES | WORD_SUFFIXES) - {""}
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-MAX_UNPACKED_FACTOR = 30
+MAX_UNPACKED_FACTOR = 10
 """A .docx may unpack to at most this many times the size limit (XML packs about 10x)."""
+MAX_XML_PART = 20 * 1024 * 1024
+"""Largest XML part parsed: lxml needs about ten times its size in memory."""
 MAX_ZIP_ENTRIES = 5000
+MAX_LETTER_CHARS = 200_000
+"""About 30,000 words: far beyond any letter, still parsed in well under the memory budget."""
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -83,6 +87,13 @@ def read_letter_bytes(data: bytes, name: str, max_bytes: int = DEFAULT_MAX_BYTES
         )
     if letter.is_empty:
         raise LetterError("empty", "De brief is leeg: er staat geen tekst in.", "no text")
+    if len(letter.text) > MAX_LETTER_CHARS:
+        raise LetterError(
+            "too-long",
+            f"De tekst is te lang voor één brief ({len(letter.text):,} tekens; de grens is "
+            f"{MAX_LETTER_CHARS:,} tekens).".replace(",", "."),
+            f"{len(letter.text)} characters",
+        )
     return letter
 
 
@@ -212,7 +223,8 @@ def _checked_docx_package(data: bytes, max_bytes: int) -> bytes:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise _corrupt_docx("bad zip") from None
     unpacked = sum(entry.file_size for entry in entries)
-    if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNPACKED_FACTOR * max_bytes:
+    largest_xml = max((e.file_size for e in entries if e.filename.endswith((".xml", ".rels"))), default=0)
+    if len(entries) > MAX_ZIP_ENTRIES or unpacked > MAX_UNPACKED_FACTOR * max_bytes or largest_xml > MAX_XML_PART:
         raise LetterError(
             "zip-bomb",
             "Dit bestand pakt uit tot een onredelijk grote omvang en wordt daarom niet geopend.",

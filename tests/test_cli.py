@@ -120,3 +120,9 @@ def test_parallel_check_gives_the_same_reports():
     one = json.loads(run("check", str(SAMPLES), "--format", "json").stdout)["documents"]
     two = json.loads(run("check", str(SAMPLES), "--format", "json", "--jobs", "2").stdout)["documents"]
     assert one == two
+
+
+def test_model_command_shows_the_pipeline_and_its_scores():
+    result = run("model")
+    assert result.returncode == 0
+    assert "lettercheck_sm" in result.stdout and "dep_las" in result.stdout

@@ -79,22 +79,12 @@ def test_letter_abbreviations_stay_one_token(nlp):
 
 
 def test_sentences_follow_the_letter_structure(nlp):
+    """Only the letter's wording is parsed, sentence by sentence; address, date, salutation and
+    signature lines never join a sentence (test_structure.py checks their segments)."""
     parsed = parse_letter(read_letter_bytes(LETTER.encode(), "brief.txt"), nlp)
     sentences = [" ".join(s.span.text.split()) for s in parsed.sentences]
-    assert sentences[:11] == [
-        "Gemeente Voorbeeldstad",
-        "Afdeling Werk en Inkomen",
-        "Postbus 100",
-        "1000 AA Voorbeeldstad",
-        "Mevrouw {{ naam }}".replace("{{ naam }}", "Xxxxxxxxxx"),
-        "Kerkstraat 4",
-        "1234 AB Voorbeeldstad",
-        "Voorbeeldstad, 3 maart 2027",
-        "Ons kenmerk: WI/2027/0042",
+    assert sentences == [
         "Onderwerp: Uw aanvraag bijzondere bijstand",
-        "Geachte mevrouw Bakker,",
-    ]
-    assert sentences[11:] == [
         "U krijgt € 350 voor een nieuwe koelkast.",
         "Wij maken het geld binnen vijf werkdagen over op uw rekening.",
         "Wat kunt u doen?",
@@ -103,10 +93,8 @@ def test_sentences_follow_the_letter_structure(nlp):
         "Heeft u vragen?",
         "Bel ons op 14 030.",
         "Wij zijn er van 9.00 tot 17.00 uur.",
-        "Met vriendelijke groet,",
-        "Anna de Vries",
-        "Consulent Werk en Inkomen",
     ]
+    assert "Gemeente Voorbeeldstad" in parsed.outside_text and "Anna de Vries" in parsed.outside_text
 
 
 @pytest.mark.parametrize(

@@ -192,6 +192,20 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path):
     assert "te groot" in caught.value.message
 
 
+def test_text_too_long_for_a_letter_is_refused():
+    with pytest.raises(LetterError) as caught:
+        read_letter_bytes(("Dit is een zin. " * 20_000).encode(), "lang.txt")
+    assert caught.value.code == "too-long"
+    assert "te lang" in caught.value.message
+
+
+def test_oversized_xml_part_is_refused_before_parsing():
+    data = _zip({"[Content_Types].xml": b"<a/>", "word/document.xml": b"<w/>" + b" " * 30_000_000})
+    with pytest.raises(LetterError) as caught:
+        read_letter_bytes(data, "brief.docx")
+    assert caught.value.code == "zip-bomb"
+
+
 def test_missing_file(tmp_path):
     with pytest.raises(LetterError) as caught:
         read_letter(tmp_path / "weg.docx")
