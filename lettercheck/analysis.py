@@ -90,8 +90,8 @@ class ParsedLetter:
 
     @property
     def wording(self) -> list[Sentence]:
-        """Sentences whose words the word-level rules read (prose, lists, headings, subject)."""
-        return [s for s in self.sentences if s.kind in WORDING_KINDS]
+        """Sentences whose words the word-level rules read: all parsed ones (prose, lists, headings, subject)."""
+        return self.sentences
 
 
 def _trimmed(span: Span) -> Span | None:

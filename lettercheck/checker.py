@@ -15,7 +15,7 @@ from .errors import LetterError
 from .letter import Letter
 from .lexicon import SEVERITIES, Lexicon
 from .nlp import load_pipeline
-from .readability import Readability, combine, sentence_features
+from .readability import CEFR, Readability, combine, sentence_features
 from .readers import LETTER_SUFFIXES, read_letter, read_letter_bytes
 from .rules import CATEGORIES, Finding, load_rules, severity_rank
 
@@ -51,7 +51,7 @@ class Report:
         if any(severity_rank(f.severity) >= threshold for f in self.findings):
             return True
         level = self.readability.level if self.readability else None
-        return bool(config.max_level and level and level > config.max_level)
+        return bool(config.max_level and level and CEFR.index(level) > CEFR.index(config.max_level))
 
     def as_dict(self) -> dict:
         if self.error is not None:

@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from .analysis import ParsedLetter, Sentence
 from .config import Config
 from .frequency import familiarity
-from .lexicon import Lexicon, Match
+from .lexicon import LIST_FILES, Lexicon, Match
 from .placeholders import mask
 from .readability import CONTENT_POS
 from .rules import Finding, Rule, raise_severity
@@ -28,9 +28,7 @@ from .structure import DATE, WORDING_KINDS, Kind
 CheckFunction = Callable[["LetterContext"], Iterable[Finding]]
 CHECKS: dict[CheckFunction, tuple[str, ...]] = {}
 """Every check, with the rule ids it reports."""
-WORDLIST_RULES = frozenset(
-    {"jargon", "nominalisation", "threat-sanction", "threat-pressure", "must-language", "us-versus-you", "blaming"}
-)
+WORDLIST_RULES = frozenset(rule for spec in LIST_FILES for rule in spec.rules)
 WORD_RULES = ("rare-word", "long-word")
 """Run last: a word already flagged by another rule is not flagged again as rare or long."""
 
@@ -50,9 +48,9 @@ WITHOUT_NEGATION = frozenset({"anders", "tenzij"})
 """Conditional words that threaten on their own ("Betaal vóór 1 mei, anders ...")."""
 CLAUSAL_ARGUMENTS = frozenset({"ccomp", "xcomp", "csubj", "csubj:pass"})
 TOP_SEGMENTS = 2
+"""A threat in the first this-many prose paragraphs of the body counts as 'near the top'."""
 CATEGORY_PRIORITY = ("threat", "tone", "sentence", "jargon")
 """Which word-list rule reports a phrase that several lists hold."""
-"""A threat in the first this-many prose paragraphs of the body counts as 'near the top'."""
 
 
 def check(*rule_ids: str) -> Callable[[CheckFunction], CheckFunction]:
@@ -123,8 +121,9 @@ class LetterContext:
         return sentence if token_index < sentence.span.end else None
 
     def in_wording(self, match: Match) -> bool:
+        """Whether a match lies within one parsed sentence (not across a boundary, not in white space)."""
         sentence = self.sentence_of(match.start)
-        return sentence is not None and sentence.kind in WORDING_KINDS and match.end <= sentence.span.end
+        return sentence is not None and match.end <= sentence.span.end
 
     def has_placeholder(self, start: int, end: int) -> bool:
         return any(i in self.parsed.placeholder_tokens for i in range(start, end))

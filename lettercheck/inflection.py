@@ -15,8 +15,8 @@ UNSTRESSED_PREFIXES = ("be", "ge", "er", "her", "ont", "ver")
 """Participles of verbs with these prefixes take no extra ge-: 'verleend', 'betaald'."""
 SEPARABLE_PREFIXES = ("aan", "af", "in", "mee", "na", "op", "terug", "toe", "uit", "voor", "door", "over")
 """Participles of these verbs put ge- after the prefix: 'ingediend', 'aangevraagd'."""
-SOFT_ENDINGS = set("ptkfsch")
-"""'t kofschip': after these the past takes -te/-t, otherwise -de/-d."""
+SOFT_ENDINGS = set("ptkfs")
+"""'t kofschip (and -ch): after these the past takes -te/-t, otherwise -de/-d."""
 
 
 def word_forms(word: str) -> set[str]:
