@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "samples" / "aanmaning-slecht.docx"
+SAMPLE = ROOT / "samples" / "aanmaning-goed.docx"
 TARGETS = {
     "cold_start_s": ("<", 2.0),
     "words_per_s_1": (">=", 6000),
