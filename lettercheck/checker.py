@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analysis import ParsedLetter, parse_letters
-from .checks import CHECKS, WORD_RULES, LetterContext, word_findings
+from .checks import CHECKS, LetterContext, word_findings
 from .config import Config
 from .errors import LetterError
 from .letter import Letter
@@ -129,7 +129,7 @@ class Checker:
     def _paragraphs(self, parsed: ParsedLetter, features) -> list[dict]:
         """Readability per paragraph (block) of prose."""
         by_block: dict[int, list] = {}
-        for sentence, feature in zip(parsed.prose, features):
+        for sentence, feature in zip(parsed.prose, features, strict=True):
             if feature.words:
                 by_block.setdefault(parsed.segments[sentence.segment].block, []).append(feature)
         paragraphs = []

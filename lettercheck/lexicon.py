@@ -113,7 +113,7 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, 
                 continue
             if len(fields) != len(columns):
                 raise ValueError(f"{path.name}:{number}: {len(fields)} columns, expected {len(columns)}")
-            rows.append((number, dict(zip(columns, (field.strip() for field in fields)))))
+            rows.append((number, dict(zip(columns, (field.strip() for field in fields), strict=True))))
     return rows
 
 
@@ -206,7 +206,7 @@ class Lexicon:
         self._list_words.update(words)
         self._payloads[nlp.vocab.strings.add(key)] = payload
         pattern = Doc(nlp.vocab, words=words)
-        for token, word in zip(pattern, words):
+        for token, word in zip(pattern, words, strict=True):
             token.norm_ = word
         self._by_norm.add(key, [pattern])
         self._by_lower.add(key, [pattern])

@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import re
 import statistics
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
 from .analysis import ParsedLetter, Sentence
@@ -153,14 +152,6 @@ def dependency_length(token, words_before: list[int]) -> int:
     if governor.dep_ == "nsubj":
         heads.extend(conjunct.i for conjunct in governor.head.conjuncts)
     return max(max(0, words_before[max(token.i, h)] - words_before[min(token.i, h)] - 1) for h in heads)
-
-
-def measure(parsed: ParsedLetter, lexicon: Lexicon, sentences: Sequence[Sentence] | None = None) -> Readability:
-    """Readability of the given sentences (default: the letter's prose)."""
-    sentences = parsed.prose if sentences is None else sentences
-    features = [sentence_features(sentence, parsed, lexicon) for sentence in sentences]
-    features = [f for f in features if f.words]
-    return combine(features)
 
 
 def combine(features: list[SentenceFeatures]) -> Readability:

@@ -107,7 +107,7 @@ def _lines(block: Block) -> list[tuple[int, int]]:
 
 def _classify(letter: Letter, lines: list[tuple[int, int, int]], signature: bool) -> list[Kind]:
     texts = [letter.text[start:end] for _, start, end in lines]
-    first = [_line_kind(text, letter.blocks[index]) for text, (index, _, _) in zip(texts, lines)]
+    first = [_line_kind(text, letter.blocks[index]) for text, (index, _, _) in zip(texts, lines, strict=True)]
     kinds: list[Kind] = []
     for position, (index, _, _) in enumerate(lines):
         kind = first[position]
@@ -162,7 +162,7 @@ def _words(text: str) -> int:
 def _join(letter: Letter, lines: list[tuple[int, int, int]], kinds: list[Kind]) -> list[Segment]:
     """Merge wrapped lines: prose after prose, and continuation lines of a list item."""
     segments: list[Segment] = []
-    for (index, start, end), kind in zip(lines, kinds):
+    for (index, start, end), kind in zip(lines, kinds, strict=True):
         if segments and segments[-1].block == index and _continues(letter, segments[-1], kind, start):
             segments[-1] = Segment(segments[-1].start, end, segments[-1].kind, index)
         else:

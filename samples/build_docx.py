@@ -99,7 +99,7 @@ LETTERS: dict[str, str] = {
 }
 """Letters to build (file stem -> quality). Only bad letters get bold capitals, only good ones a footer."""
 
-FIXED_TIME = dt.datetime(2027, 1, 1, 9, 0, 0, tzinfo=dt.timezone.utc)
+FIXED_TIME = dt.datetime(2027, 1, 1, 9, 0, 0, tzinfo=dt.UTC)
 AUTHOR = "lettercheck samples"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -376,10 +376,10 @@ def build_document(layout: LetterLayout):
         add_fields_table(document, layout.fields, shout_bold)
         document.add_paragraph()
 
-    for block_index, (block, kinds) in enumerate(zip(layout.body, body_kinds(layout.body))):
+    for block_index, (block, kinds) in enumerate(zip(layout.body, body_kinds(layout.body), strict=True)):
         if block_index:
             document.add_paragraph()
-        for line, kind in zip(block, kinds):
+        for line, kind in zip(block, kinds, strict=True):
             if kind == "bullet":
                 add_text(document.add_paragraph(style="List Bullet"), BULLET.sub("", line), shout_bold=shout_bold)
             elif kind == "heading":
@@ -465,8 +465,8 @@ def verify(path: Path, layout: LetterLayout) -> dict[str, int]:
 
     headings = 0
     by_text = {p.text: p for p in paragraphs}
-    for block, kinds in zip(layout.body, body_kinds(layout.body)):
-        for line, kind in zip(block, kinds):
+    for block, kinds in zip(layout.body, body_kinds(layout.body), strict=True):
+        for line, kind in zip(block, kinds, strict=True):
             if kind == "heading":
                 headings += 1
                 if _bold_text(by_text[line]) != line:

@@ -61,7 +61,7 @@ def docx_bytes(
         ))
     if table:
         grid = document.add_table(rows=len(table), cols=2)
-        for row, (label, value) in zip(grid.rows, table):
+        for row, (label, value) in zip(grid.rows, table, strict=True):
             row.cells[0].text, row.cells[1].text = label, value
     for text in paragraphs:
         paragraph = document.add_paragraph()

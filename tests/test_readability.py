@@ -11,7 +11,7 @@ from conftest import SAMPLES
 
 from lettercheck.analysis import parse_letter
 from lettercheck.frequency import TABLE, zipf
-from lettercheck.readability import CEFR, measure, sentence_features, syllables
+from lettercheck.readability import CEFR, sentence_features, syllables
 from lettercheck.readers import read_letter, read_letter_bytes
 
 PLAIN = (
@@ -103,7 +103,7 @@ def test_lint_document_score_close_to_lint_ii(checker):
         freq, dep, content, concrete = features
         theirs = min(100, max(0, 100 - (-4.20782 + 17.283729 * freq - 1.624415 * dep - 2.536780 * content
                                         + 16.001231 * concrete)))
-        ours = measure(parsed, checker.lexicon).lint_score
+        ours = checker.check_parsed(parsed).readability.lint_score
         differences.append(abs(ours - theirs))
         ours_scores.append(ours)
         theirs_scores.append(theirs)
@@ -150,6 +150,6 @@ def test_readability_is_computed_for_word_files(checker):
 
 
 def test_unknown_words_do_not_break_the_measures(checker):
-    data = "Xqzwv blorf snirk plomp. Grabbelvlork trimpelt.".encode()
+    data = b"Xqzwv blorf snirk plomp. Grabbelvlork trimpelt."
     r = checker.check_letters([read_letter_bytes(data, "brief.txt")])
     assert next(r).readability.words == 6

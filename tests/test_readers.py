@@ -167,7 +167,7 @@ BAD_INPUTS = {
     "blank-docx": (lambda: docx_bytes(["", "   "]), "brief.docx", "empty"),
     "binary-junk": (lambda: bytes(range(256)) * 40, "brief.txt", "binary"),
     "cp1252-junk": (lambda: bytes([65 + i % 26 if i % 7 else 1 for i in range(3000)]), "brief.txt", "binary"),
-    "undecodable": (lambda: "Géén".encode("utf-8")[:-1] + b"\x81\x8d tekst", "brief.txt", "encoding"),
+    "undecodable": (lambda: "Géén".encode()[:-1] + b"\x81\x8d tekst", "brief.txt", "encoding"),
     "unknown-type": (lambda: b"hallo", "brief.xlsx", "unsupported"),
 }
 

@@ -16,7 +16,7 @@ BY_FILE = {entry["file"]: entry for entry in EXPECTED}
 @pytest.fixture(scope="module")
 def reports(checker):
     paths = [SAMPLES / entry["file"] for entry in EXPECTED]
-    return {entry["file"]: report for entry, report in zip(EXPECTED, checker.check_paths(paths))}
+    return {entry["file"]: report for entry, report in zip(EXPECTED, checker.check_paths(paths), strict=True)}
 
 
 def test_every_sample_has_expectations():

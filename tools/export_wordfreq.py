@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import math
 import re
+from importlib.metadata import version
 from pathlib import Path
 
 import wordfreq
-from importlib.metadata import version
 
 TARGET = Path(__file__).resolve().parent.parent / "lettercheck" / "data" / "zipf_nl.tsv"
 WORD = re.compile(r"[a-zà-öø-ÿ][a-zà-öø-ÿ'’-]*")

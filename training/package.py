@@ -15,10 +15,9 @@ import sys
 from pathlib import Path
 
 import spacy
+from functions import COMMON_ABBREVIATIONS, LETTER_ABBREVIATIONS  # training/functions.py
 from spacy.tokens import DocBin
 from spacy.training import Example
-
-from functions import COMMON_ABBREVIATIONS, LETTER_ABBREVIATIONS  # training/functions.py
 
 from lettercheck.nlp import load_pipeline
 
