@@ -290,7 +290,10 @@ def _negated_negation(negations: list) -> tuple | None:
 
 
 def _negated_clause(predicate, inner) -> bool:
-    """Whether ``inner`` sits in a 'dat' clause that is an argument of ``predicate`` ('Niet is gebleken dat u niet ...')."""
+    """Whether ``inner`` sits in a 'dat' clause that is an argument of ``predicate``.
+
+    'Niet is gebleken dat u niet ...'
+    """
     path = []
     node = inner
     while node.i != predicate.i and node.head.i != node.i:
@@ -419,7 +422,8 @@ def _capitals(ctx: LetterContext) -> Iterator[Finding]:
     for span in ctx.wording_segments:
         run: list = []
         for token in [*span, None]:
-            if token is not None and token.is_alpha and token.is_upper and len(token) > 1 and token.text not in acronyms:
+            shouted = token is not None and token.is_alpha and token.is_upper and len(token) > 1
+            if shouted and token.text not in acronyms:
                 run.append(token)
                 continue
             if len(run) > 1 or (run and len(run[0]) >= 5):

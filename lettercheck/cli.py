@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=SEVERITIES, help="exitcode 1 vanaf deze ernst (standaard: error)")
     check.add_argument("--max-level", choices=("A2", "B1", "B2", "C1"),
                        help="exitcode 1 als het geschatte taalniveau hoger is")
-    check.add_argument("--config", type=Path, help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
+    check.add_argument("--config", type=Path,
+                       help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
     check.add_argument("--jobs", "-j", type=int, default=1, help="aantal processen (standaard: 1)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="kleuren in de uitvoer")
 

@@ -212,7 +212,9 @@ def _part_label(part) -> str:
 
 
 def _corrupt_docx(detail: str) -> LetterError:
-    return LetterError("corrupt", "Dit Word-bestand is beschadigd en kan niet worden gelezen.", f"corrupt docx: {detail}")
+    return LetterError(
+        "corrupt", "Dit Word-bestand is beschadigd en kan niet worden gelezen.", f"corrupt docx: {detail}"
+    )
 
 
 def _checked_docx_package(data: bytes, max_bytes: int) -> bytes:

@@ -145,7 +145,8 @@ class LetterLayout:
 
 def read_layout(path: Path, quality: str) -> LetterLayout:
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    blocks = [[line.rstrip() for line in block.split("\n") if line.strip()] for block in BLOCK_SPLIT.split(text.strip())]
+    blocks = [[line.rstrip() for line in block.split("\n") if line.strip()]
+              for block in BLOCK_SPLIT.split(text.strip())]
     if len(blocks) < 4:
         raise SystemExit(f"{path.name}: expected letterhead, addressee, reference lines and a body")
     letterhead, addressee, rest = blocks[0], blocks[1], blocks[2:]

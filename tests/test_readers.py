@@ -29,7 +29,8 @@ LETTER = "Geachte mevrouw Bakker,\n\nWij hebben uw aanvraag ontvangen.\nU hoort 
 )
 def test_text_encodings_read_the_same(data):
     letter = read_letter_bytes(data, "brief.txt")
-    assert letter.text == "Geachte mevrouw Bakker,\nWij hebben uw aanvraag ontvangen.\nU hoort binnen twee weken van ons."
+    expected = "Geachte mevrouw Bakker,\nWij hebben uw aanvraag ontvangen.\nU hoort binnen twee weken van ons."
+    assert letter.text == expected
     assert [b.location.paragraph for b in letter.blocks] == [0, 1]
 
 
