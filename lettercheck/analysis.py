@@ -39,8 +39,13 @@ class Sentence:
 
     @property
     def words(self) -> list:
-        """The tokens that are words: no punctuation, no white space."""
-        return [token for token in self.span if not (token.is_punct or token.is_space)]
+        """The tokens that count as words (see :func:`is_word`)."""
+        return [token for token in self.span if is_word(token)]
+
+
+def is_word(token) -> bool:
+    """A word has a letter or digit: not punctuation, white space or a lone symbol such as '€'."""
+    return not (token.is_punct or token.is_space) and any(ch.isalnum() for ch in token.text)
 
 
 @dataclass(slots=True)

@@ -201,19 +201,11 @@ class LetterContext:
 # -- sentence ----------------------------------------------------------------
 
 
-def word_count(sentence: Sentence) -> int:
-    return sum(1 for token in sentence.span if not (token.is_punct or token.is_space) and _has_alnum(token.text))
-
-
-def _has_alnum(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
-
-
 @check("long-sentence")
 def long_sentences(ctx: LetterContext) -> Iterator[Finding]:
     limit = ctx.config.max_sentence_words
     for sentence in ctx.prose:
-        words = word_count(sentence)
+        words = len(sentence.words)
         if words > limit:
             yield ctx.span_finding("long-sentence", sentence.span, words=words, limit=limit)
 
@@ -393,7 +385,7 @@ def _reports_past(sentence: Sentence) -> bool:
 
 def _inverted_condition(sentence: Sentence) -> bool:
     """'Betaalt u niet op tijd, dan ...': a finite verb before 'u', answered by 'dan'."""
-    words = [t for t in sentence.span if not (t.is_punct or t.is_space)]
+    words = sentence.words
     return (
         len(words) > 3 and words[0].tag_.startswith("WW|pv") and words[1].lower_ == "u"
         and any(t.lower_ == "dan" for t in words[2:])
@@ -455,7 +447,7 @@ def missing_action(ctx: LetterContext) -> Iterator[Finding]:
 
 def _imperative(sentence: Sentence) -> bool:
     """'Betaal het bedrag.', 'Bel ons.': a finite verb first, no subject, not a question."""
-    words = [t for t in sentence.span if not (t.is_punct or t.is_space)]
+    words = sentence.words
     if not words or sentence.span[-1].text == "?":
         return False
     verb = words[0]

@@ -15,7 +15,7 @@ import re
 import statistics
 from dataclasses import asdict, dataclass
 
-from .analysis import ParsedLetter, Sentence
+from .analysis import ParsedLetter, Sentence, is_word
 from .frequency import compound_zipf, familiarity
 from .lexicon import Lexicon
 
@@ -98,8 +98,8 @@ def sentence_features(sentence: Sentence, parsed: ParsedLetter, lexicon: Lexicon
             continue
         if not token.is_punct:
             dependency_lengths.append(dependency_length(token, parsed.words_before))
-            if any(ch.isalnum() for ch in token.text):
-                word_texts.append(token.text)
+        if is_word(token):
+            word_texts.append(token.text)
         tag = token.tag_
         if tag.startswith("WW|pv"):
             finite += 1
