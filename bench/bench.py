@@ -32,7 +32,7 @@ TARGETS = {
 
 
 def corpus(words: int):
-    from lettercheck.checker import letter_paths
+    from lettercheck.selection import letter_paths
     from lettercheck.readers import read_letter
 
     letters = [read_letter(path) for path in letter_paths([ROOT / "samples"])]
@@ -76,7 +76,7 @@ def parse_rate(letters) -> float:
 
 
 def _worker(letters, barrier, results) -> None:
-    from lettercheck.checker import Checker
+    from lettercheck.engine import Checker
 
     checker = Checker()
     list(checker.check_letters(letters[:20]))  # warm up

@@ -3,11 +3,15 @@
 Exit codes of ``lettercheck check``: 0 nothing at or above ``--fail-on`` (and
 no letter above ``--max-level``), 1 the bar was not met, 2 a usage or input
 error (a file that cannot be read, a bad setting).
+
+Only ``check`` and ``annotate`` load the language pipeline; ``--version``,
+``--help``, ``rules`` and the output formats never import spaCy.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -15,7 +19,8 @@ from pathlib import Path
 
 from . import __version__
 from .errors import LetterError
-from .lexicon import SEVERITIES
+from .formats import FORMATS
+from .model import CEFR, SEVERITIES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141
@@ -26,6 +31,16 @@ class DutchArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"{self.prog}: fout in de opdracht: {message}\n")
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is geen geheel getal") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"moet 1 of meer zijn, niet {number}")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,16 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="controleer brieven (.docx of .txt, of mappen daarmee)")
     check.add_argument("paths", nargs="+", metavar="PAD", help="bestanden of mappen")
-    check.add_argument("--format", choices=("text", "json"), default="text", help="uitvoer (standaard: text)")
+    check.add_argument("--format", choices=tuple(FORMATS), default="text",
+                       help="uitvoer: " + "; ".join(f"{name}: {text}" for name, text in FORMATS.items()))
+    check.add_argument("--output", "-o", type=Path, metavar="BESTAND", help="schrijf het rapport naar dit bestand")
     check.add_argument("--fail-on", choices=SEVERITIES, help="exitcode 1 vanaf deze ernst (standaard: error)")
-    check.add_argument("--max-level", choices=("A2", "B1", "B2", "C1"),
-                       help="exitcode 1 als het geschatte taalniveau hoger is")
+    check.add_argument("--max-level", choices=CEFR, help="exitcode 1 als het geschatte taalniveau hoger is")
     check.add_argument("--config", type=Path,
                        help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
-    check.add_argument("--jobs", "-j", type=int, default=1, help="aantal processen (standaard: 1)")
+    check.add_argument("--jobs", "-j", type=positive_int, default=1, help="aantal processen (standaard: 1)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="kleuren in de uitvoer")
 
-    rules = commands.add_parser("rules", help="toon alle regels")
+    rules = commands.add_parser("rules", help="toon de regels, of de uitleg van één regel of categorie")
+    rules.add_argument("rule", nargs="?", metavar="REGEL", help="een regel-id of categorie")
     rules.add_argument("--markdown", action="store_true", help="als Markdown-documentatie (docs/rules.md)")
 
     commands.add_parser("model", help="toon welk taalmodel wordt gebruikt en hoe goed het is")
@@ -70,27 +87,45 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .checker import letter_paths
     from .config import load_config
+    from .formats import Run, get_format
     from .nlp import model_source
-    from .output import TextFormatter, to_json
     from .parallel import check_paths
+    from .selection import letter_paths
+    from .verdict import fails
 
     config = load_config(args.config, fail_on=args.fail_on, max_level=args.max_level)
     paths = letter_paths(args.paths)
     if not paths:
         raise LetterError("no-letters", "Geen brieven gevonden (.docx of .txt) op de opgegeven plek.", "no input files")
+    run = Run(__version__, model_source(), config.fail_on, config.max_level, config.target_level,
+              colour=args.output is None and _use_colour(args.color))
     reports = []
-    formatter = TextFormatter(_use_colour(args.color))
-    for report in check_paths(paths, config, max(1, args.jobs)):
-        reports.append(report)
-        if args.format == "text":
-            print(formatter.report(report), end="\n\n", flush=True)
-    if args.format == "json":
-        print(to_json(reports, model_source()))
+
+    def checked():
+        for report in check_paths(paths, config, args.jobs):
+            reports.append(report)
+            yield report
+
+    with _output(args.output) as out:
+        get_format(args.format).write(checked(), out, run)
     if any(r.error for r in reports):
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(r.fails(config) for r in reports) else EXIT_CLEAN
+    return EXIT_FINDINGS if any(fails(r, config.fail_on, config.max_level) for r in reports) else EXIT_CLEAN
+
+
+@contextlib.contextmanager
+def _output(path: Path | None):
+    """Standard output, or the file named by --output."""
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8", newline="\n")
+    except OSError as error:
+        raise LetterError("output", f"Kan het rapport niet schrijven naar {path}.", type(error).__name__) from None
+    with handle:
+        yield handle
 
 
 def _use_colour(choice: str) -> bool:
@@ -100,9 +135,20 @@ def _use_colour(choice: str) -> bool:
 
 
 def run_rules(args: argparse.Namespace) -> int:
-    from .docs import rules_markdown, rules_table
+    from .catalogue import load_rules, rules_in
+    from .docs import rule_text, rules_markdown, rules_table
 
-    print(rules_markdown() if args.markdown else rules_table())
+    if args.markdown:
+        print(rules_markdown())
+    elif args.rule is None:
+        print(rules_table())
+    elif args.rule in load_rules():
+        print(rule_text(args.rule))
+    elif rules_in(args.rule):
+        print(rules_table(rules_in(args.rule)))
+    else:
+        raise LetterError("unknown-rule", f"Er is geen regel of categorie '{args.rule}'. "
+                          "Bekijk alle regels met: lettercheck rules", "unknown rule")
     return EXIT_CLEAN
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .output import CATEGORY_LABELS, SEVERITY_LABELS
-from .rules import CATEGORIES, load_rules
+from .catalogue import load_categories, load_rules
+from .model import SEVERITY_LABELS
 
 FIX_SAFETY = {
     "safe": "Safe: the suggestion can replace the flagged text as it stands.",
@@ -22,9 +22,9 @@ def rules_markdown() -> str:
         "Word-list rules take their per-entry messages and suggestions from the `.tsv` files in `wordlists/`.",
         "",
     ]
-    for category in CATEGORIES:
-        lines += [f"## {category} ({CATEGORY_LABELS[category]})", ""]
-        for rule in (r for r in rules.values() if r.category == category):
+    for category in load_categories().values():
+        lines += [f"## {category.id} ({category.label})", ""]
+        for rule in (r for r in rules.values() if r.category == category.id):
             lines += [
                 f"### `{rule.id}`",
                 "",
@@ -48,19 +48,51 @@ def rules_markdown() -> str:
     return "\n".join(lines)
 
 
-def _template(text: str) -> str:
+def _template(text: str, filler: str = "'…' (the alternatives of the word-list entry)") -> str:
     """Show a message template's fields as the reader will see them filled in."""
-    return text.replace("{alternatives}", "'…' (the alternatives of the word-list entry)")
+    return text.replace("{alternatives}", filler)
 
 
 def _quote(text: str) -> str:
     return "\n".join("> " + line if line else ">" for line in text.strip().split("\n"))
 
 
-def rules_table() -> str:
+FIX_LABELS = {"safe": "veilig (kan zo worden overgenomen)", "proposed": "voorstel (laat iemand meekijken)",
+              "none": "geen herschrijving"}
+
+
+def rules_table(rule_ids: list[str] | None = None) -> str:
+    """One line per rule: id, category, severity, message."""
     rules = load_rules()
-    width = max(map(len, rules))
+    shown = [rules[rule_id] for rule_id in rule_ids] if rule_ids is not None else list(rules.values())
+    width = max(len(rule.id) for rule in shown)
     return "\n".join(
         f"{rule.id:<{width}}  {rule.category:<9} {SEVERITY_LABELS[rule.severity]:<12} {rule.message}"
-        for rule in rules.values()
+        for rule in shown
     )
+
+
+def rule_text(rule_id: str) -> str:
+    """A rule's documentation for the terminal, in Dutch (``lettercheck rules ID``)."""
+    rule = load_rules()[rule_id]
+    category = load_categories()[rule.category]
+    return "\n".join([
+        f"{rule.id} ({category.label})",
+        f"Ernst: {SEVERITY_LABELS[rule.severity]} · herschrijving: {FIX_LABELS[rule.fix]}",
+        "",
+        f"Melding: {rule.message}",
+        "",
+        "Waarom: " + " ".join(rule.why.split()),
+        "",
+        "Zo niet:",
+        _indent(rule.bad),
+        "",
+        "Maar zo:",
+        _indent(rule.good),
+        "",
+        f"Suggestie: {_template(rule.suggestion, "'…'")}",
+    ])
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line for line in text.strip().split("\n"))

@@ -2,8 +2,9 @@
 
 A block is one paragraph of the source: a Word paragraph (body, table cell, text
 box, header or footer) or a paragraph of a text file. The letter's plain text is
-its blocks joined by newlines, so every offset in it maps back to one block and
-an offset inside that block's source paragraph.
+its blocks joined by newlines, so every offset in it maps back to one block, and
+from there to the source: for Word, the runs the characters came from; for a
+text file, a line and a column of the original file.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from .model import SourceRange
 from .placeholders import find_placeholders
 
 Span = tuple[int, int]
@@ -30,6 +32,20 @@ class Location:
     paragraph: int
 
 
+@dataclass(frozen=True, slots=True)
+class RunPiece:
+    """Characters ``offset:offset + length`` of a block's text are the text of run number ``run``.
+
+    Runs are numbered per paragraph in reading order, counting only the runs that
+    have text (see :func:`lettercheck.readers.read_paragraph`, which writers use
+    to find the same runs again).
+    """
+
+    run: int
+    offset: int
+    length: int
+
+
 @dataclass(slots=True)
 class Block:
     text: str
@@ -41,6 +57,10 @@ class Block:
     """Character ranges within ``text`` set in bold."""
     fields: tuple[Span, ...] = ()
     """Character ranges within ``text`` that are the results of Word merge fields."""
+    runs: tuple[RunPiece, ...] = ()
+    """For Word paragraphs: the runs its text came from, in order."""
+    line: int = 0
+    """For text files: the 1-based line of the file on which the block starts (its lines follow one by one)."""
     start: int = 0
     """Offset of ``text`` in the letter's plain text (set by :class:`Letter`)."""
 
@@ -53,6 +73,20 @@ class Block:
         """Page headers and footers: sender, logo text, contact lines."""
         return self.location.part != "body" and self.location.part != "text"
 
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """File line and 1-based column of a block offset (text files)."""
+        before = self.text.rfind("\n", 0, offset)
+        return self.line + self.text.count("\n", 0, offset), offset - before
+
+    def run_pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The (run, start, end) character ranges of runs that make up block offsets ``start:end``."""
+        pieces = []
+        for piece in self.runs:
+            low, high = max(start, piece.offset), min(end, piece.offset + piece.length)
+            if low < high:
+                pieces.append((piece.run, low - piece.offset, high - piece.offset))
+        return pieces
+
 
 @dataclass(slots=True)
 class Letter:
@@ -60,6 +94,10 @@ class Letter:
 
     source: str
     blocks: list[Block]
+    format: str = "text"
+    """``docx`` or ``text``."""
+    package: bytes | None = field(default=None, repr=False)
+    """For Word letters: the package as read (a template converted to a document), for writers."""
     text: str = field(init=False)
     placeholders: list[Span] = field(init=False)
     _starts: list[int] = field(init=False, repr=False)
@@ -91,12 +129,35 @@ class Letter:
     def block_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
-    def locate(self, start: int, end: int) -> dict[str, object]:
-        """The source place of the letter text ``start:end``: part, paragraph, offsets."""
-        block = self.blocks[self.block_index(start)]
-        return {
-            "part": block.location.part,
-            "paragraph": block.location.paragraph,
-            "start": start - block.start,
-            "end": min(end, block.end) - block.start,
-        }
+    def block_at(self, offset: int) -> Block:
+        return self.blocks[self.block_index(offset)]
+
+    def locate(self, start: int, end: int) -> SourceRange:
+        """The source place of the letter text ``start:end``.
+
+        ``start``/``end`` inside the paragraph are clipped to the paragraph where
+        the range starts; a text file's end line and column are those of ``end``.
+        """
+        block = self.block_at(start)
+        inner_start, inner_end = start - block.start, min(end, block.end) - block.start
+        if self.format != "text":
+            return SourceRange(block.location.part, block.location.paragraph, inner_start, inner_end)
+        last = self.block_at(max(start, end - 1)) if end > start else block
+        line, column = block.line_column(inner_start)
+        end_line, end_column = last.line_column(min(end, last.end) - last.start)
+        return SourceRange(block.location.part, block.location.paragraph, inner_start, inner_end,
+                           line, column, end_line, end_column)
+
+    def run_pieces(self, start: int, end: int) -> list[tuple[Block, list[tuple[int, int, int]]]]:
+        """For Word letters: per block touched by ``start:end``, the (run, start, end) pieces it covers."""
+        found = []
+        for index in range(self.block_index(start), len(self.blocks)):
+            block = self.blocks[index]
+            if block.start >= end and end > start:
+                break
+            pieces = block.run_pieces(max(start, block.start) - block.start, min(end, block.end) - block.start)
+            if pieces:
+                found.append((block, pieces))
+            if block.end >= end:
+                break
+        return found

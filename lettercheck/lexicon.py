@@ -20,14 +20,10 @@ from pathlib import Path
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from .catalogue import data_dir
 from .inflection import word_forms
+from .model import APPLICABILITIES, SEVERITIES
 
-PACKAGE = Path(__file__).resolve().parent
-DATA_DIRS = (PACKAGE / "wordlists", PACKAGE.parent / "wordlists")
-"""Installed, the lists are package data; in a source checkout, the repository's wordlists/."""
-
-SEVERITIES = ("info", "warning", "error")
-FIXES = ("safe", "proposed")
 SOURCES = ("letter-guidelines", "seeds", "lettercheck")
 NOUN_CLASSES = ("concrete", "abstract", "undefined")
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
@@ -91,13 +87,6 @@ class Match:
     cue: str | None = None
 
 
-def data_dir() -> Path:
-    for directory in DATA_DIRS:
-        if (directory / "rules.toml").is_file():
-            return directory
-    raise FileNotFoundError(f"wordlists not found in {', '.join(map(str, DATA_DIRS))}")
-
-
 def read_tsv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
     """Rows of a word list as (line number, row); raises ValueError on a malformed line."""
     rows: list[tuple[int, dict[str, str]]] = []
@@ -140,7 +129,7 @@ def _entry(row: dict[str, str], spec: ListFile, origin: str) -> Entry:
         "explanation": bool(row["explanation"]),
         "example": bool(row["example"]),
         "source": row["source"] in SOURCES,
-        "fix": row.get("fix", FIXES[0]) in FIXES,
+        "fix": row.get("fix", APPLICABILITIES[0]) in APPLICABILITIES,
         "severity": row.get("severity", SEVERITIES[0]) in SEVERITIES,
         "alternatives": "alternatives" not in row or bool(row["alternatives"]),
         "suggestion": "suggestion" not in row or bool(row["suggestion"]),

@@ -8,7 +8,8 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .checker import CHUNK, Checker, Report
+from .engine import CHUNK, Checker
+from .model import Report
 from .config import Config
 
 _worker: Checker | None = None

@@ -13,11 +13,12 @@ from __future__ import annotations
 import functools
 import re
 import statistics
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from .analysis import ParsedLetter, Sentence, is_word
 from .frequency import compound_zipf, familiarity
 from .lexicon import Lexicon
+from .model import CEFR, Readability
 
 # LiNT-II (Kim et al., 2025), coefficients fitted for spaCy 3.7 pipelines.
 LINT_CONSTANT = -4.20782
@@ -39,31 +40,6 @@ FLESCH_DOUMA_BASE, FLESCH_DOUMA_SENTENCE, FLESCH_DOUMA_SYLLABLE = 206.835, 0.93,
 """textstat's constants for language 'nl' (Douma 1960)."""
 BROUWER_BASE, BROUWER_SENTENCE, BROUWER_SYLLABLE = 195.0, 2.0, 66.67
 NON_WORD = re.compile(r"[^\w\s']")
-CEFR = ("A2", "B1", "B2", "C1")
-
-
-@dataclass(slots=True)
-class Readability:
-    sentences: int
-    words: int
-    avg_sentence_length: float | None
-    long_sentences_15: float | None
-    long_sentences_25: float | None
-    syllables_per_word: float | None
-    flesch_douma: float | None
-    brouwer: float | None
-    rare_words: float | None
-    avg_dependency_length: float | None
-    lint_word_frequency: float | None
-    lint_max_dependency_length: float | None
-    lint_content_words_per_clause: float | None
-    lint_concrete_nouns: float | None
-    lint_score: float | None
-    lint_level: int | None
-    level: str | None
-
-    def as_dict(self) -> dict:
-        return {key: round(value, 3) if isinstance(value, float) else value for key, value in asdict(self).items()}
 
 
 @dataclass(slots=True)
@@ -154,7 +130,8 @@ def dependency_length(token, words_before: list[int]) -> int:
     return max(max(0, words_before[max(token.i, h)] - words_before[min(token.i, h)] - 1) for h in heads)
 
 
-def combine(features: list[SentenceFeatures]) -> Readability:
+def combine(features: list[SentenceFeatures], long_sentence_limit: int) -> Readability:
+    """The figures of a text from its sentences' features; ``long_sentence_limit`` is the long-sentence setting."""
     lengths = [f.words for f in features]
     words = sum(lengths)
     frequencies = [value for f in features for value in f.frequencies]
@@ -175,8 +152,8 @@ def combine(features: list[SentenceFeatures]) -> Readability:
         sentences=len(features),
         words=words,
         avg_sentence_length=average,
-        long_sentences_15=_share(lengths, 15),
-        long_sentences_25=_share(lengths, 25),
+        long_sentence_limit=long_sentence_limit,
+        long_sentences=_share(lengths, long_sentence_limit),
         syllables_per_word=syllables,
         flesch_douma=_flesch_douma(average, syllables),
         brouwer=_brouwer(average, syllables),
@@ -185,7 +162,7 @@ def combine(features: list[SentenceFeatures]) -> Readability:
         **lint,
         level=None,
     )
-    result.level = cefr_level(result)
+    result.level = cefr_level(result, _share(lengths, CEFR_LONG_SENTENCE))
     return result
 
 
@@ -238,14 +215,16 @@ def _lint(freq: float | None, dep: float | None, content: float | None, concrete
     return {**features, "lint_score": score, "lint_level": 1 + sum(score >= bound for bound in LINT_LEVELS)}
 
 
-def cefr_level(r: Readability) -> str | None:
-    """Estimated CEFR level; see docs/readability.md for the calibration."""
+def cefr_level(r: Readability, long_share: float | None) -> str | None:
+    """Estimated CEFR level; ``long_share`` is the share of sentences over CEFR_LONG_SENTENCE words.
+
+    See docs/readability.md for the calibration."""
     if not r.words:
         return None
     step = 0 if r.lint_score is None else sum(r.lint_score >= bound for bound in CEFR_LINT_BOUNDS)
     if r.avg_sentence_length and r.avg_sentence_length > CEFR_LONG_AVERAGE:
         step = max(step, 2)
-    if r.long_sentences_25 and r.long_sentences_25 > CEFR_LONG_SHARE:
+    if long_share and long_share > CEFR_LONG_SHARE:
         step = max(step, 2)
     if r.rare_words and r.rare_words > CEFR_RARE_SHARE:
         step = max(step, 2)
@@ -255,5 +234,8 @@ def cefr_level(r: Readability) -> str | None:
 CEFR_LINT_BOUNDS = (28.0, LINT_LEVELS[1], LINT_LEVELS[2])
 """A2 below 28 (calibrated on samples/levels), B1 up to the end of LiNT level 2, B2 LiNT level 3, C1 level 4."""
 CEFR_LONG_AVERAGE = 20.0
+CEFR_LONG_SENTENCE = 25
+"""Part of the calibrated level estimate, not the long-sentence setting: a text where more than
+CEFR_LONG_SHARE of the sentences have over 25 words reads at B2 at best."""
 CEFR_LONG_SHARE = 0.25
 CEFR_RARE_SHARE = 0.25

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import codecs
 import io
-import re
 import unicodedata
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LetterError
-from .letter import Block, Letter, Location
+from .letter import Block, Letter, Location, RunPiece
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".tpl", ".tmpl", ".j2", ".jinja", ".jinja2"}
@@ -108,7 +108,6 @@ def _too_large(size: int, max_bytes: int) -> LetterError:
 # -- text files -------------------------------------------------------------
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-BLANK_LINES = re.compile(r"\n[ \t]*\n+")
 
 
 def decode_text(data: bytes) -> str:
@@ -127,7 +126,8 @@ def decode_text(data: bytes) -> str:
             raise _encoding_error() from None
     if _looks_binary(text):
         raise _binary_error()
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    # Lines end as SARIF and editors count them (LF, CRLF, CR); a form feed is a page break, not a line.
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", " ")
 
 
 def _looks_binary(text: str) -> bool:
@@ -149,13 +149,19 @@ def _encoding_error() -> LetterError:
 
 
 def _read_text(data: bytes, name: str) -> Letter:
-    text = decode_text(data)
-    paragraphs = BLANK_LINES.split(text.strip("\n"))
-    blocks = [
-        Block("\n".join(line.rstrip() for line in paragraph.split("\n")), Location("text", index))
-        for index, paragraph in enumerate(paragraphs)
-    ]
-    return Letter(name, blocks)
+    """One block per paragraph (lines between blank lines), each knowing its first line in the file."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    first_line = 0
+    for number, line in enumerate([*decode_text(data).split("\n"), ""], start=1):
+        if line.strip():
+            if not paragraph:
+                first_line = number
+            paragraph.append(line.rstrip())
+        elif paragraph:
+            blocks.append(Block("\n".join(paragraph), Location("text", len(blocks)), line=first_line))
+            paragraph = []
+    return Letter(name, blocks, format="text")
 
 
 # -- Word files -------------------------------------------------------------
@@ -192,13 +198,12 @@ def _read_docx(data: bytes, name: str, max_bytes: int) -> Letter:
     except Exception as error:  # python-docx raises many kinds on damaged packages
         raise _corrupt_docx(type(error).__name__) from None
     blocks: list[Block] = []
-    for part in _ordered_parts(document):
-        label = "body" if part is document.part else _part_label(part)
-        blocks.extend(_part_blocks(part.element, label))
-    return Letter(name, blocks)
+    for part in ordered_parts(document):
+        blocks.extend(_part_blocks(part.element, part_label(document, part)))
+    return Letter(name, blocks, format="docx", package=data)
 
 
-def _ordered_parts(document) -> list:
+def ordered_parts(document) -> list:
     """Headers (letterhead) first, then the body, then footers, each by part name."""
     parts = sorted(document.part.package.iter_parts(), key=lambda part: str(part.partname))
     headers = [part for part in parts if part.content_type == HEADER_TYPE]
@@ -206,7 +211,10 @@ def _ordered_parts(document) -> list:
     return [*headers, document.part, *footers]
 
 
-def _part_label(part) -> str:
+def part_label(document, part) -> str:
+    """``body``, ``header:word/header1.xml`` or ``footer:...``: the ``part`` of a :class:`Location`."""
+    if part is document.part:
+        return "body"
     kind = "header" if part.content_type == HEADER_TYPE else "footer"
     return f"{kind}:{str(part.partname).lstrip('/')}"
 
@@ -273,25 +281,29 @@ def _as_document(archive: zipfile.ZipFile, content_types: bytes) -> bytes:
     return out.getvalue()
 
 
-def _part_blocks(root, label: str) -> Iterator[Block]:
-    """One block per ``w:p`` of a part, in document order, text boxes included."""
-    previous_container = None
-    index = 0
+def part_paragraphs(root) -> Iterator:
+    """Every ``w:p`` of a part in reading order, text boxes included: the numbering of :class:`Location`."""
     for paragraph in root.iter(f"{W}p"):
-        if _inside(paragraph, MC_FALLBACK):
-            continue  # the legacy copy of a text box that mc:Choice already holds
+        if not _inside(paragraph, MC_FALLBACK):  # the legacy copy of a text box that mc:Choice already holds
+            yield paragraph
+
+
+def _part_blocks(root, label: str) -> Iterator[Block]:
+    """One block per paragraph of a part."""
+    previous_container = None
+    for index, paragraph in enumerate(part_paragraphs(root)):
         container = _container(paragraph)
-        text, bold, fields = paragraph_text(paragraph)
+        read = read_paragraph(paragraph)
         yield Block(
-            text,
+            read.text,
             Location(label, index),
             gap_before=container is not previous_container,
             in_table=container is not None and container.tag == f"{W}tc",
-            bold=tuple(bold),
-            fields=tuple(fields),
+            bold=tuple(read.bold),
+            fields=tuple(read.fields),
+            runs=tuple(RunPiece(number, offset, length) for number, (_, offset, length) in enumerate(read.runs)),
         )
         previous_container = container
-        index += 1
 
 
 def _inside(element, tag: str) -> bool:
@@ -311,47 +323,62 @@ BREAKS = {f"{W}br": "\n", f"{W}cr": "\n", f"{W}tab": "\t", f"{W}noBreakHyphen": 
 OFF = {"0", "false", "off"}
 
 
-def paragraph_text(paragraph) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
-    """The visible text of a ``w:p`` with its bold ranges and merge-field result ranges.
+@dataclass(slots=True)
+class ParagraphText:
+    text: str = ""
+    bold: list[tuple[int, int]] = field(default_factory=list)
+    fields: list[tuple[int, int]] = field(default_factory=list)
+    """Ranges of ``text`` that are merge-field results."""
+    runs: list[tuple[object, int, int]] = field(default_factory=list)
+    """(``w:r`` element, offset in ``text``, length) for every run with text, in reading order."""
+
+
+def read_paragraph(paragraph) -> ParagraphText:
+    """The visible text of a ``w:p`` with its bold ranges, merge-field results and runs.
 
     Text boxes anchored in the paragraph, deleted revisions and field codes are
-    not part of its text; a field's visible result is.
+    not part of its text; a field's visible result is. Every character comes
+    from exactly one run, so a range of the text maps to runs.
     """
+    read = ParagraphText()
     pieces: list[str] = []
-    bold: list[tuple[int, int]] = []
-    fields: list[tuple[int, int]] = []
     open_fields: list[list] = []  # [instruction, result start or None]
     length = 0
 
-    def walk(element, is_bold: bool) -> None:
+    def walk(element, run, is_bold: bool) -> None:
         nonlocal length
         for child in element:
             tag = child.tag
             if tag == f"{W}r":
-                walk(child, _run_is_bold(child))
+                before = length
+                walk(child, child, _run_is_bold(child))
+                if length > before:
+                    read.runs.append((child, before, length - before))
             elif tag == f"{W}t":
                 text = child.text or ""
                 if is_bold and text:
-                    bold.append((length, length + len(text)))
+                    read.bold.append((length, length + len(text)))
                 pieces.append(text)
                 length += len(text)
-            elif tag in BREAKS:
+            elif tag in BREAKS and run is not None:
                 pieces.append(BREAKS[tag])
                 length += 1
             elif tag == f"{W}fldChar":
-                _field_char(child, open_fields, fields, length)
+                _field_char(child, open_fields, read.fields, length)
             elif tag == f"{W}instrText" and open_fields:
                 open_fields[-1][0] += child.text or ""
             elif tag == f"{W}fldSimple":
                 start = length
-                walk(child, is_bold)
+                walk(child, run, is_bold)
                 if _is_merge_field(child.get(f"{W}instr", "")) and length > start:
-                    fields.append((start, length))
+                    read.fields.append((start, length))
             elif tag not in SKIPPED and isinstance(tag, str):
-                walk(child, is_bold)
+                walk(child, run, is_bold)
 
-    walk(paragraph, False)
-    return "".join(pieces), _merge(bold), fields
+    walk(paragraph, None, False)
+    read.text = "".join(pieces)
+    read.bold = _merge(read.bold)
+    return read
 
 
 def _field_char(element, open_fields: list[list], fields: list[tuple[int, int]], offset: int) -> None:

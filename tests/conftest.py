@@ -14,7 +14,7 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 @pytest.fixture(scope="session")
 def checker():
-    from lettercheck.checker import Checker
+    from lettercheck.engine import Checker
 
     return Checker()
 

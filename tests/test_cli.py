@@ -110,7 +110,7 @@ def test_letter_text_never_reaches_the_log(tmp_path):
 
 
 def test_rules_command_lists_every_rule():
-    from lettercheck.rules import load_rules
+    from lettercheck.catalogue import load_rules
 
     output = run("rules").stdout
     assert all(rule_id in output for rule_id in load_rules())

@@ -103,7 +103,7 @@ def test_lint_document_score_close_to_lint_ii(checker):
         freq, dep, content, concrete = features
         theirs = min(100, max(0, 100 - (-4.20782 + 17.283729 * freq - 1.624415 * dep - 2.536780 * content
                                         + 16.001231 * concrete)))
-        ours = checker.check_parsed(parsed).readability.lint_score
+        ours = checker.analyse(parsed.letter).readability.lint_score
         differences.append(abs(ours - theirs))
         ours_scores.append(ours)
         theirs_scores.append(theirs)
@@ -134,7 +134,7 @@ def test_good_rewrite_scores_a_better_level_than_the_bad_letter(checker):
 
 def test_paragraph_figures_point_to_their_paragraph(checker):
     report = checker.check_text("Kop\n\nEen korte zin. Nog een zin.\n\nDeze alinea heeft maar één zin.")
-    assert [(p["location"]["paragraph"], p["sentences"]) for p in report.paragraphs] == [(1, 2), (2, 1)]
+    assert [(p.paragraph, p.readability.sentences) for p in report.paragraphs] == [(1, 2), (2, 1)]
 
 
 def test_text_without_sentences_has_no_level(checker):

@@ -48,7 +48,9 @@ def test_text_blocks_know_their_offsets(tmp_path):
     assert second.text == "Eerste alinea.\nTweede regel."
     assert letter.text[second.start : second.end] == second.text
     start = letter.text.index("Tweede")
-    assert letter.locate(start, start + 6) == {"part": "text", "paragraph": 1, "start": 15, "end": 21}
+    assert letter.locate(start, start + 6).as_dict() == {
+        "part": "text", "paragraph": 1, "start": 15, "end": 21, "line": 5, "column": 1, "end_line": 5, "end_column": 7,
+    }
 
 
 # -- Word files ---------------------------------------------------------------

@@ -7,7 +7,7 @@ import tomllib
 import pytest
 from conftest import SAMPLES
 
-from lettercheck.checker import letter_paths
+from lettercheck.selection import letter_paths
 
 EXPECTED = tomllib.loads((SAMPLES / "expected.toml").read_text(encoding="utf-8"))["letter"]
 BY_FILE = {entry["file"]: entry for entry in EXPECTED}
@@ -55,6 +55,6 @@ def test_good_letters_are_almost_clean(reports, name):
 
 @pytest.mark.parametrize("name", [e["file"] for e in EXPECTED if e["quality"] == "bad"])
 def test_bad_letters_fail_the_default_bar(reports, name):
-    from lettercheck.config import Config
+    from lettercheck.verdict import fails
 
-    assert reports[name].fails(Config())
+    assert fails(reports[name])

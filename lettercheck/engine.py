@@ -1,0 +1,176 @@
+"""The engine: every front end (command line, writers, web app, audit) checks letters through it.
+
+A :class:`Checker` loads the pipeline, the word lists and the rules once; its
+:meth:`~Checker.analyse` parses a letter once and keeps everything the front
+ends need in an :class:`Analysis`: the letter and its structure, the parsed
+Doc, readability per letter and per paragraph, and the findings with their
+source places. :meth:`Analysis.report` turns that into a plain
+:class:`~lettercheck.model.Report`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analysis import ParsedLetter, parse_letters
+from .catalogue import category_ids, load_rules
+from .config import Config
+from .errors import LetterError
+from .letter import Letter
+from .lexicon import Lexicon
+from .model import Finding, ParagraphReadability, Readability, Report, ReportError
+from .nlp import load_pipeline
+from .readability import combine, sentence_features
+from .readers import read_letter, read_letter_bytes
+from .rules import LetterContext, run_checks
+from .structure import Segment
+
+log = logging.getLogger(__name__)
+CHUNK = 32
+"""Letters read ahead and parsed as one batch."""
+
+
+@dataclass(slots=True)
+class Analysis:
+    """One letter, parsed and checked."""
+
+    parsed: ParsedLetter
+    readability: Readability
+    paragraphs: list[ParagraphReadability]
+    findings: list[Finding]
+    path: str
+
+    @property
+    def letter(self) -> Letter:
+        return self.parsed.letter
+
+    @property
+    def segments(self) -> list[Segment]:
+        return self.parsed.segments
+
+    @property
+    def doc(self):
+        return self.parsed.doc
+
+    def report(self) -> Report:
+        return Report(
+            path=self.path,
+            format=self.letter.format,
+            readability=self.readability,
+            paragraphs=self.paragraphs,
+            findings=self.findings,
+            categories=category_ids(),
+        )
+
+
+def error_report(path: str, error: LetterError) -> Report:
+    return Report(path=path, error=ReportError(error.code, error.message), categories=category_ids())
+
+
+class Checker:
+    """Loads the pipeline, rules and word lists once; checks any number of letters."""
+
+    def __init__(self, config: Config | None = None, nlp=None) -> None:
+        self.config = config or Config()
+        self.nlp = nlp or load_pipeline()
+        self.rules = load_rules()
+        self.lexicon = Lexicon(self.nlp)
+        disabled = set(self.config.disable)
+        self.active = {rule_id for rule_id, rule in self.rules.items()
+                       if rule_id not in disabled and rule.category not in disabled}
+
+    # -- analyses: everything kept ----------------------------------------
+
+    def analyse(self, letter: Letter) -> Analysis:
+        return next(self.analyse_many([letter]))
+
+    def analyse_many(self, letters: Iterable[Letter]) -> Iterator[Analysis]:
+        """Analyses in the order of ``letters``, parsed in batches."""
+        for parsed in parse_letters(letters, self.nlp):
+            yield self._analyse_parsed(parsed)
+
+    def _analyse_parsed(self, parsed: ParsedLetter) -> Analysis:
+        limit = self.config.max_sentence_words
+        features = [sentence_features(s, parsed, self.lexicon) for s in parsed.prose]
+        context = LetterContext(parsed, self.lexicon.match(parsed.doc), self.lexicon, self.rules, self.config)
+        by_block: dict[int, list] = {}
+        for sentence, feature in zip(parsed.prose, features, strict=True):
+            if feature.words:
+                by_block.setdefault(parsed.segments[sentence.segment].block, []).append(feature)
+        paragraphs = [
+            ParagraphReadability(block.location.part, block.location.paragraph, combine(block_features, limit))
+            for index, block_features in by_block.items()
+            for block in (parsed.letter.blocks[index],)
+        ]
+        return Analysis(
+            parsed=parsed,
+            readability=combine([f for f in features if f.words], limit),
+            paragraphs=paragraphs,
+            findings=run_checks(context, self.active),
+            path=parsed.letter.source,
+        )
+
+    # -- reports: plain data ------------------------------------------------
+
+    def check_text(self, text: str, name: str = "brief.txt") -> Report:
+        return self.check_bytes(text.encode("utf-8"), name)
+
+    def check_bytes(self, data: bytes, name: str) -> Report:
+        try:
+            letter = read_letter_bytes(data, name, self.config.max_bytes)
+        except LetterError as error:
+            log.warning("%s: %s", name, error.detail)
+            return error_report(name, error)
+        return self.analyse(letter).report()
+
+    def check_path(self, path: str | Path) -> Report:
+        return next(self.check_paths([path]))
+
+    def check_paths(self, paths: Iterable[str | Path]) -> Iterator[Report]:
+        """Reports in the order of ``paths``; unreadable files get a report with an error."""
+        chunk: list[tuple[str, Letter | LetterError]] = []
+        for path in paths:
+            chunk.append((str(path), self._read(path)))
+            if len(chunk) == CHUNK:
+                yield from self._check_chunk(chunk)
+                chunk = []
+        yield from self._check_chunk(chunk)
+
+    def check_letters(self, letters: Iterable[Letter]) -> Iterator[Report]:
+        for analysis in self.analyse_many(letters):
+            yield analysis.report()
+
+    def _read(self, path: str | Path) -> Letter | LetterError:
+        try:
+            return read_letter(path, self.config.max_bytes)
+        except LetterError as error:
+            log.warning("%s: %s", path, error.detail)
+            return error
+
+    def _check_chunk(self, chunk: list[tuple[str, Letter | LetterError]]) -> Iterator[Report]:
+        letters = [item for _, item in chunk if isinstance(item, Letter)]
+        reports = self.check_letters(letters)
+        for path, item in chunk:
+            if isinstance(item, LetterError):
+                yield error_report(path, item)
+            else:
+                report = next(reports)
+                report.path = path
+                yield report
+
+
+@functools.cache
+def default_checker() -> Checker:
+    """A process-wide checker with the default settings."""
+    return Checker()
+
+
+def analyse(letter: Letter | str | Path) -> Analysis:
+    """Analyse a letter (or the letter at a path) with the default settings."""
+    if not isinstance(letter, Letter):
+        letter = read_letter(letter)
+    return default_checker().analyse(letter)

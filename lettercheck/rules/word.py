@@ -1,0 +1,42 @@
+"""Word rules: rare and long words, each where it first appears."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..frequency import familiarity
+from ..model import Finding
+from ..readability import CONTENT_POS
+from .context import LetterContext
+from .registry import check
+
+REPLACING_RULES = frozenset({"jargon", "nominalisation"})
+"""Rules that already offer plainer words: their words are not flagged again as rare or long."""
+
+
+@check("rare-word", "long-word", last=True)
+def word_findings(ctx: LetterContext, found: list[Finding]) -> Iterator[Finding]:
+    """Rare and long words, each where it first appears.
+
+    Skipped: words another rule already offers a plainer replacement for, placeholders, and
+    capitalised words inside a sentence (names: 'Stationsweg').
+    """
+    covered = {i for f in found if f.rule in REPLACING_RULES for i in ctx.token_range(f.start, f.end)}
+    seen: set[str] = set()
+    for sentence in ctx.wording:
+        for token in sentence.span:
+            if token.i in covered or token.i in ctx.parsed.placeholder_tokens or not token.is_alpha:
+                continue
+            if token.lower_ in seen or (token.is_title and token.i != sentence.span.start):
+                continue
+            seen.add(token.lower_)
+            if len(token) >= ctx.config.long_word_letters:
+                yield ctx.span_finding("long-word", ctx.doc[token.i : token.i + 1], letters=len(token))
+            elif _is_rare(token, ctx.config.rare_word_zipf):
+                yield ctx.span_finding("rare-word", ctx.doc[token.i : token.i + 1])
+
+
+def _is_rare(token, threshold: float) -> bool:
+    if token.pos_ not in CONTENT_POS or token.pos_ == "PROPN" or len(token) < 5:
+        return False
+    return max(familiarity(token.lower_), familiarity(token.lemma_)) < threshold
