@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .catalogue import load_categories, load_rules
 from .model import SEVERITY_LABELS
 
@@ -48,15 +50,17 @@ def rules_markdown() -> str:
     return "\n".join(lines)
 
 
-def _template(text: str, filler: str = "'…' (the alternatives of the word-list entry)") -> str:
+def _template(text: str) -> str:
     """Show a message template's fields as the reader will see them filled in."""
-    return text.replace("{alternatives}", filler)
+    return text.replace("{alternatives}", "'…' (the alternatives of the word-list entry)")
 
 
 def _quote(text: str) -> str:
     return "\n".join("> " + line if line else ">" for line in text.strip().split("\n"))
 
 
+FIELD = re.compile(r"\{\w+\}")
+"""A field of a message template, filled in by the check."""
 FIX_LABELS = {"safe": "veilig (kan zo worden overgenomen)", "proposed": "voorstel (laat iemand meekijken)",
               "none": "geen herschrijving"}
 
@@ -80,7 +84,7 @@ def rule_text(rule_id: str) -> str:
         f"{rule.id} ({category.label})",
         f"Ernst: {SEVERITY_LABELS[rule.severity]} · herschrijving: {FIX_LABELS[rule.fix]}",
         "",
-        f"Melding: {rule.message}",
+        f"Melding: {FIELD.sub('…', rule.message)}",
         "",
         "Waarom: " + " ".join(rule.why.split()),
         "",
@@ -90,7 +94,7 @@ def rule_text(rule_id: str) -> str:
         "Maar zo:",
         _indent(rule.good),
         "",
-        f"Suggestie: {_template(rule.suggestion, "'…'")}",
+        f"Suggestie: {FIELD.sub('…', rule.suggestion)}",
     ])
 
 
