@@ -32,8 +32,8 @@ TARGETS = {
 
 
 def corpus(words: int):
-    from lettercheck.selection import letter_paths
     from lettercheck.readers import read_letter
+    from lettercheck.selection import letter_paths
 
     letters = [read_letter(path) for path in letter_paths([ROOT / "samples"])]
     size = sum(len(letter.text.split()) for letter in letters)

@@ -7,12 +7,17 @@ placeholders are masked as names, and the parts no check reads word by word
 headers and footers: about a sixth of a letter) are blanked out, so the
 pipeline does not spend time on them. :attr:`ParsedLetter.outside_text` keeps
 them for the letter-level checks.
+
+Cost stays linear in the letter, whatever its shape: no token is longer than
+MAX_TOKEN_CHARS, no sentence longer than MAX_SENTENCE_TOKENS, and a long letter
+is parsed in pieces of about PIECE_TOKENS tokens.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -28,6 +33,18 @@ from .structure import SENTENCE_KINDS, WORDING_KINDS, Kind, Segment, segment
 BATCH_SIZE = 8
 SENTENCE_ENDS = frozenset({".", "!", "?", "…", "?!", "!!", "!!!", "..."})
 CLOSING_MARKS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+MAX_TOKEN_CHARS = 200
+"""A longer run without white space is cut (in the pipeline's copy of the text): tokenizer affix searches,
+compound splitting and frequency lookups cost the square of a token's length."""
+LONG_RUN = re.compile(rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}")
+SYMBOL_STRETCH = re.compile(r"(?:[^\w\s]\s*+){6,}")
+"""Six or more punctuation marks or symbols in a row (rules, dot leaders): only the first one is parsed."""
+MAX_SENTENCE_TOKENS = 400
+"""A longer sentence (a paragraph without full stops) is cut into equal pieces, each still a long sentence:
+every computation per sentence stays bounded, and the parser never sees 40,000 tokens at once."""
+PIECE_TOKENS = 1000
+"""A longer letter is parsed in pieces of whole sentences and joined: the pipeline's memory grows with the
+text in a batch (about 16 KB a token), not with the letter."""
 
 
 @dataclass(slots=True)
@@ -112,11 +129,20 @@ def _trimmed(span: Span) -> Span | None:
 
 def wording_text(letter: Letter, segments: list[Segment]) -> str:
     """The letter text as the pipeline reads it: same length, newlines as spaces, placeholders masked,
-    segments outside WORDING_KINDS replaced by spaces."""
+    segments outside WORDING_KINDS replaced by spaces, stretches of symbols by their first one, and a space
+    after every MAX_TOKEN_CHARS characters without one."""
     chars = list(mask(letter.text, letter.placeholders).replace("\n", " "))
     for seg in segments:
         if seg.kind not in WORDING_KINDS:
             chars[seg.start : seg.end] = " " * (seg.end - seg.start)
+    text = SYMBOL_STRETCH.sub(lambda match: match[0][0].ljust(len(match[0])), "".join(chars))
+    return LONG_RUN.sub(_cut_run, text)
+
+
+def _cut_run(match: re.Match) -> str:
+    chars = list(match[0])
+    for i in range(MAX_TOKEN_CHARS, len(chars), MAX_TOKEN_CHARS + 1):
+        chars[i] = " "
     return "".join(chars)
 
 
@@ -148,8 +174,44 @@ def prepare_doc(nlp, letter: Letter, segments: list[Segment]) -> Doc:
             else:
                 starts[i] = -1
                 ended = (ended and (space or orth in closing)) or orth in ends
+    doc = _lowercase_sentence_starts(nlp, doc, starts)
+    _cut_long_sentences(starts)
     doc.from_array([SENT_START], numpy.asarray(starts, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
+
+
+def _cut_long_sentences(starts: list[int]) -> None:
+    """Start a sentence inside every sentence over MAX_SENTENCE_TOKENS, at equal distances."""
+    edges = [0, *(i for i, start in enumerate(starts) if start == 1), len(starts)]
+    for begin, end in itertools.pairwise(edges):
+        pieces = -(-(end - begin) // MAX_SENTENCE_TOKENS)
+        for piece in range(1, pieces):
+            starts[begin + (end - begin) * piece // pieces] = 1
+
+
+FOLLOWERS = frozenset({"u", "je", "jij", "wij", "we", "ons", "uw", "het", "de", "een", "dit", "deze", "dan", "niet",
+                       "nu", "ook", "er", "hier", "daar", "dat", "die", "op", "in", "uit", "mee", "zo", "ze", "hij"})
+"""Words after which a capitalised sentence opener is a verb or a function word ('Betaal het', 'Heeft u')."""
+
+
+def _lowercase_sentence_starts(nlp, doc: Doc, starts: list[int]) -> Doc:
+    """Lowercase the common words that open a sentence ('U', 'Uw', 'Indien', 'Betaal het', 'Heeft u').
+
+    Trained on few sentences, the tagger reads a capitalised opener as a name or a symbol, and then misses
+    imperatives and inverted conditions. Names stay as they are: only stop words and words followed by a
+    pronoun or article are lowercased. The text keeps its length, so every offset stays valid.
+    """
+    lowered = [
+        i for i, start in enumerate(starts)
+        if start == 1 and doc[i].is_title and i + 1 < len(doc)
+        and (doc[i].lower_ in nlp.Defaults.stop_words or doc[i + 1].lower_ in FOLLOWERS)
+    ]
+    if not lowered:
+        return doc
+    words = [token.text for token in doc]
+    for i in lowered:
+        words[i] = words[i].lower()
+    return Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
 
 
 def parse_letters(letters: Iterable[Letter], nlp=None, batch_size: int = BATCH_SIZE) -> Iterator[ParsedLetter]:
@@ -159,19 +221,71 @@ def parse_letters(letters: Iterable[Letter], nlp=None, batch_size: int = BATCH_S
     def prepared():
         for letter in letters:
             segments = segment(letter)
-            yield prepare_doc(nlp, letter, segments), (letter, segments)
+            pieces = _pieces(prepare_doc(nlp, letter, segments))
+            for number, piece in enumerate(pieces, start=1):
+                yield piece, (letter, segments, number == len(pieces))
 
-    for doc, (letter, segments) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield ParsedLetter(letter, segments, _lowercase_lemmas(doc))
+    parsed: list[Doc] = []
+    for piece, (letter, segments, last) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        parsed.append(piece)
+        if last:
+            doc = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+            yield ParsedLetter(letter, segments, _corrected(doc))
+            parsed = []
 
 
-def _lowercase_lemmas(doc: Doc) -> Doc:
-    """Word lists are written in lowercase; the lemmatiser keeps the case of 'U' and of sentence starts."""
+def _pieces(doc: Doc) -> list[Doc]:
+    """The Doc itself, or for a long letter pieces of whole sentences of at least PIECE_TOKENS tokens."""
+    if len(doc) <= PIECE_TOKENS:
+        return [doc]
+    cuts = [0]
+    for start in numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist():
+        if start - cuts[-1] >= PIECE_TOKENS:
+            cuts.append(start)
+    return [doc[begin:end].as_doc() for begin, end in itertools.pairwise([*cuts, len(doc)])]
+
+
+CLOSED_CLASS = {
+    "u": ("PRON", "VNW|pers|pron|nomin|vol|2b|getal"),
+    "uw": ("DET", "VNW|bez|det|stan|vol|2|getal|prenom|zonder|agr"),
+    "jouw": ("DET", "VNW|bez|det|stan|vol|2v|ev|prenom|zonder|agr"),
+    "onze": ("DET", "VNW|bez|det|stan|vol|1|mv|prenom|met-e|rest"),
+}
+"""Words of letters the small tagger often gets wrong ('uw' as a preposition), with their one tag."""
+IMPERATIVE_TAG = "WW|pv|tgw|ev"
+
+
+def _corrected(doc: Doc) -> Doc:
+    """Fix what the tagger and lemmatiser get wrong in letters, before any rule reads the Doc.
+
+    Lemmas in lowercase (word lists are; the lemmatiser keeps the case of sentence starts); the tags of
+    'u' and 'uw'; and a sentence opened by a verb stem without another finite verb is an imperative
+    ('Bel ons.', 'Betaal het bedrag.'), which the tagger, trained on newspaper text, reads as a noun.
+    """
     for token in doc:
         lemma = token.lemma_
         if token.pos_ != "PROPN" and not lemma.islower() and lemma.lower() != lemma:
             token.lemma_ = lemma.lower()
+        if token.lower_ in CLOSED_CLASS and token.pos_ not in ("PRON", "DET"):
+            token.pos_, token.tag_ = CLOSED_CLASS[token.lower_]
+    for sentence in doc.sents:
+        _mark_imperative(sentence)
     return doc
+
+
+def _mark_imperative(sentence: Span) -> None:
+    from .conjugation import infinitive_of_stem
+
+    words = [t for t in sentence if not (t.is_space or t.is_punct)]
+    if not words or sentence[-1].text == "?" or not words[0].is_alpha or words[0].tag_.startswith("WW|pv"):
+        return
+    following = sentence.doc[words[0].i + 1] if words[0].i + 1 < len(sentence.doc) else None
+    if any(t.tag_.startswith("WW|pv") for t in words[1:]) or following is None or following.is_punct:
+        return  # another verb is the finite one; 'Onderwerp:' is a label
+    infinitive = infinitive_of_stem(words[0].lower_)
+    if infinitive is not None:
+        first = words[0]
+        first.pos_, first.tag_, first.lemma_ = "VERB", IMPERATIVE_TAG, infinitive
 
 
 def parse_letter(letter: Letter, nlp=None) -> ParsedLetter:

@@ -18,12 +18,13 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import LetterError
+from .errors import LetterError, display_path, safe_text
 from .formats import FORMATS
 from .model import CEFR, SEVERITIES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141
+DEFAULT_WORKERS = min(4, os.cpu_count() or 1)
 log = logging.getLogger("lettercheck")
 
 
@@ -40,6 +41,13 @@ def positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"'{value}' is geen geheel getal") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"moet 1 of meer zijn, niet {number}")
+    return number
+
+
+def port_number(value: str) -> int:
+    number = positive_int(value)
+    if number > 65535:
+        raise argparse.ArgumentTypeError(f"een poort is hoogstens 65535, niet {number}")
     return number
 
 
@@ -64,11 +72,38 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=positive_int, default=1, help="aantal processen (standaard: 1)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="kleuren in de uitvoer")
 
+    annotate = commands.add_parser("annotate", help="zet de bevindingen als opmerkingen in een Word-kopie van de brief")
+    annotate.add_argument("letter", type=Path, metavar="BRIEF", help="de brief (.docx of .txt)")
+    annotate.add_argument("--output", "-o", type=Path, metavar="BESTAND",
+                          help="het Word-bestand met opmerkingen (standaard: <naam>.lettercheck.docx naast de brief)")
+    annotate.add_argument("--config", type=Path,
+                          help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
+
+    rewrite = commands.add_parser("rewrite", help="schrijf een verbeterde versie van de brief")
+    rewrite.add_argument("letter", type=Path, metavar="BRIEF", help="de brief (.docx of .txt)")
+    rewrite.add_argument("--output", "-o", type=Path, metavar="BESTAND",
+                         help="de herschreven brief (standaard: <naam>.herschreven.docx of .txt naast de brief)")
+    rewrite.add_argument("--all", action="store_true",
+                         help="ook de voorstellen toepassen, niet alleen de veilige vervangingen")
+    rewrite.add_argument("--diff", action="store_true", help="toon de wijzigingen als diff")
+    rewrite.add_argument("--tracked", action="store_true",
+                         help="in Word als bijgehouden wijzigingen, zodat Word laat zien wat er veranderde")
+    rewrite.add_argument("--config", type=Path,
+                         help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
+
     rules = commands.add_parser("rules", help="toon de regels, of de uitleg van één regel of categorie")
     rules.add_argument("rule", nargs="?", metavar="REGEL", help="een regel-id of categorie")
     rules.add_argument("--markdown", action="store_true", help="als Markdown-documentatie (docs/rules.md)")
 
     commands.add_parser("model", help="toon welk taalmodel wordt gebruikt en hoe goed het is")
+
+    serve = commands.add_parser("serve", help="start de webapp voor communicatiemedewerkers")
+    serve.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard: 127.0.0.1)")
+    serve.add_argument("--port", type=port_number, default=8000, help="poort (standaard: 8000)")
+    serve.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS,
+                       help=f"aantal processen dat brieven controleert (standaard: {DEFAULT_WORKERS})")
+    serve.add_argument("--config", type=Path,
+                       help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
     return parser
 
 
@@ -80,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except LetterError as error:
         log.info("stopped: %s", error.detail)
-        print(f"lettercheck: {error.message}", file=sys.stderr)
+        print(f"lettercheck: {safe_text(error.message)}", file=sys.stderr)  # messages may hold file names
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -112,6 +147,58 @@ def run_check(args: argparse.Namespace) -> int:
     if any(r.error for r in reports):
         return EXIT_ERROR
     return EXIT_FINDINGS if any(fails(r, config.fail_on, config.max_level) for r in reports) else EXIT_CLEAN
+
+
+def run_annotate(args: argparse.Namespace) -> int:
+    from .writers.docx import annotate
+
+    config, checker, analysis = _analyse_letter(args)
+    output = args.output or args.letter.with_name(f"{args.letter.stem}.lettercheck.docx")
+    _write(output, annotate(analysis, config.target_level), "de brief met opmerkingen")
+    count = len(analysis.findings)
+    noun = "bevinding" if count == 1 else "bevindingen"
+    print(f"Opmerkingen geschreven naar {display_path(output)} ({count} {noun})", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def run_rewrite(args: argparse.Namespace) -> int:
+    from .draft import draft_file, make_draft, unified_diff
+
+    config, checker, analysis = _analyse_letter(args)
+    draft = make_draft(analysis, include_proposed=args.all)
+    data, suffix = draft_file(analysis, draft, tracked=args.tracked)
+    output = args.output or args.letter.with_name(f"{args.letter.stem}.herschreven{suffix}")
+    _write(output, data, "de herschreven brief")
+    if args.diff:  # a text letter as its file reads, blank lines included; a Word letter as its text
+        before, after = (analysis.letter.original, data.decode("utf-8")) if suffix == ".txt" else (draft.original,
+                                                                                                  draft.text)
+        print(unified_diff(before, after, args.letter.name), end="")
+    after = checker.check_text(draft.text, "herschreven.txt")
+    print(f"Herschreven brief geschreven naar {display_path(output)}: {len(draft.applied)} wijzigingen, "
+          f"{len(draft.dropped)} overgeslagen; bevindingen {len(analysis.findings)} → {len(after.findings)}, "
+          f"niveau {analysis.readability.level} → {after.readability.level}", file=sys.stderr)
+    for change in draft.dropped:
+        log.info("skipped %s fix: %s", change.rule, change.reason)
+    return EXIT_CLEAN
+
+
+def _analyse_letter(args: argparse.Namespace):
+    """The settings, a checker and the analysis of ``args.letter``."""
+    from .config import load_config
+    from .engine import Checker
+    from .readers import read_letter
+
+    config = load_config(args.config)
+    checker = Checker(config)
+    return config, checker, checker.analyse(read_letter(args.letter, config.max_bytes, config.max_words))
+
+
+def _write(path: Path, data: bytes, what: str) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise LetterError("output", f"Kan {what} niet schrijven naar {display_path(path)}.",
+                          type(error).__name__) from None
 
 
 @contextlib.contextmanager
@@ -166,7 +253,16 @@ def run_model(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "rules": run_rules, "model": run_model}
+def run_serve(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .web.server import serve
+
+    serve(load_config(args.config), args.host, args.port, args.workers)
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": run_check, "annotate": run_annotate, "rewrite": run_rewrite, "rules": run_rules,
+            "model": run_model, "serve": run_serve}
 
 
 def run() -> None:

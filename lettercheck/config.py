@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import LetterError
 from .model import CEFR, DEFAULT_TARGET_LEVEL, SEVERITIES
-from .readers import DEFAULT_MAX_BYTES
+from .readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_WORDS
 
 CONFIG_FILE = "lettercheck.toml"
 
@@ -26,6 +26,8 @@ class Config:
     max_level: str | None = None
     """Exit code 1 when a letter's estimated CEFR level is above this (e.g. "B1")."""
     max_file_mb: float = DEFAULT_MAX_BYTES / 1048576
+    max_words: int = DEFAULT_MAX_WORDS
+    """A letter with more words is refused (too-long): it bounds the time and memory one letter takes."""
     max_sentence_words: int = 20
     """long-sentence above this many words; also the band of the readability figure ``long_sentences``."""
     max_clauses: int = 3
@@ -101,6 +103,7 @@ VALIDATORS = {
     "fail_on": _one_of(SEVERITIES),
     "max_level": _one_of(CEFR),
     "max_file_mb": _number(0.001, 1024),
+    "max_words": _number(100, 10_000_000, integer=True),
     "max_sentence_words": _number(5, 200, integer=True),
     "max_clauses": _number(1, 20, integer=True),
     "rare_word_zipf": _number(0, 8),

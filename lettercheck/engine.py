@@ -12,20 +12,22 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Iterable, Iterator
+import traceback
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .analysis import ParsedLetter, parse_letters
 from .catalogue import category_ids, load_rules
 from .config import Config
-from .errors import LetterError
+from .errors import LetterError, display_path
 from .letter import Letter
 from .lexicon import Lexicon
 from .model import Finding, ParagraphReadability, Readability, Report, ReportError
 from .nlp import load_pipeline
 from .readability import combine, sentence_features
 from .readers import read_letter, read_letter_bytes
+from .rewrites import attach_rewrites
 from .rules import LetterContext, run_checks
 from .structure import Segment
 
@@ -58,7 +60,7 @@ class Analysis:
 
     def report(self) -> Report:
         return Report(
-            path=self.path,
+            path=display_path(self.path),
             format=self.letter.format,
             readability=self.readability,
             paragraphs=self.paragraphs,
@@ -68,7 +70,23 @@ class Analysis:
 
 
 def error_report(path: str, error: LetterError) -> Report:
-    return Report(path=path, error=ReportError(error.code, error.message), categories=category_ids())
+    return Report(path=display_path(path), error=ReportError(error.code, error.message), categories=category_ids())
+
+
+def internal_error(name: str, error: Exception) -> LetterError:
+    """An unexpected exception on one letter: logged by its type and code places only, as its message may
+    quote the letter."""
+    places = [f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}"
+              for frame in traceback.extract_tb(error.__traceback__)]
+    where = f" at {places[-1]}" if places else ""
+    log.error("%s: internal error %s%s", display_path(name), type(error).__name__, where)
+    log.info("call stack: %s", " < ".join(reversed(places)))
+    return LetterError(
+        "internal",
+        "Er ging iets mis in lettercheck bij het controleren van deze brief. Dit ligt niet aan de brief; "
+        "meld het aan de beheerder van lettercheck.",
+        f"internal error {type(error).__name__}",
+    )
 
 
 class Checker:
@@ -106,11 +124,13 @@ class Checker:
             for index, block_features in by_block.items()
             for block in (parsed.letter.blocks[index],)
         ]
+        findings = run_checks(context, self.active)
+        attach_rewrites(context, findings)
         return Analysis(
             parsed=parsed,
             readability=combine([f for f in features if f.words], limit),
             paragraphs=paragraphs,
-            findings=run_checks(context, self.active),
+            findings=findings,
             path=parsed.letter.source,
         )
 
@@ -120,12 +140,9 @@ class Checker:
         return self.check_bytes(text.encode("utf-8"), name)
 
     def check_bytes(self, data: bytes, name: str) -> Report:
-        try:
-            letter = read_letter_bytes(data, name, self.config.max_bytes)
-        except LetterError as error:
-            log.warning("%s: %s", name, error.detail)
-            return error_report(name, error)
-        return self.analyse(letter).report()
+        letter = self._read(functools.partial(read_letter_bytes, data, name, self.config.max_bytes,
+                                              self.config.max_words), name)
+        return error_report(name, letter) if isinstance(letter, LetterError) else self._check_alone(letter)
 
     def check_path(self, path: str | Path) -> Report:
         return next(self.check_paths([path]))
@@ -134,7 +151,8 @@ class Checker:
         """Reports in the order of ``paths``; unreadable files get a report with an error."""
         chunk: list[tuple[str, Letter | LetterError]] = []
         for path in paths:
-            chunk.append((str(path), self._read(path)))
+            read = functools.partial(read_letter, path, self.config.max_bytes, self.config.max_words)
+            chunk.append((str(path), self._read(read, path)))
             if len(chunk) == CHUNK:
                 yield from self._check_chunk(chunk)
                 chunk = []
@@ -144,23 +162,44 @@ class Checker:
         for analysis in self.analyse_many(letters):
             yield analysis.report()
 
-    def _read(self, path: str | Path) -> Letter | LetterError:
+    @staticmethod
+    def _read(read: Callable[[], Letter], name: str | Path) -> Letter | LetterError:
         try:
-            return read_letter(path, self.config.max_bytes)
+            return read()
         except LetterError as error:
-            log.warning("%s: %s", path, error.detail)
+            log.warning("%s: %s", display_path(name), error.detail)
             return error
+        except Exception as error:  # a bug, in lettercheck or a library: this letter's error, not the run's end
+            return internal_error(str(name), error)
 
     def _check_chunk(self, chunk: list[tuple[str, Letter | LetterError]]) -> Iterator[Report]:
         letters = [item for _, item in chunk if isinstance(item, Letter)]
-        reports = self.check_letters(letters)
+        reports = self._isolated_reports(letters)
         for path, item in chunk:
             if isinstance(item, LetterError):
                 yield error_report(path, item)
             else:
                 report = next(reports)
-                report.path = path
+                report.path = display_path(path)
                 yield report
+
+    def _isolated_reports(self, letters: list[Letter]) -> Iterator[Report]:
+        """A report per letter, in order. When a batch fails, the letters not yet reported are checked one by
+        one, so an unexpected error costs only the letter that causes it."""
+        done = 0
+        try:
+            for report in self.check_letters(letters):
+                yield report
+                done += 1
+        except Exception:  # _check_alone reports it on the letter that causes it
+            for letter in letters[done:]:
+                yield self._check_alone(letter)
+
+    def _check_alone(self, letter: Letter) -> Report:
+        try:
+            return self.analyse(letter).report()
+        except Exception as error:
+            return error_report(letter.source, internal_error(letter.source, error))
 
 
 @functools.cache

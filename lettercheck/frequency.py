@@ -16,6 +16,9 @@ UNKNOWN_ZIPF = 1.0
 """Zipf value for a word wordfreq has never seen: its list stops at about 1."""
 MIN_HEAD = 4
 MIN_MODIFIER = 3
+MAX_KEY_BYTES = 64
+"""Longer than any word in the table (tests check): a longer word or compound head is not looked up, so a
+long token costs a bounded number of lookups and the caches never hold its every suffix."""
 
 
 @functools.cache
@@ -24,10 +27,15 @@ def _table() -> mmap.mmap:
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def zipf(word: str) -> float | None:
     """Zipf frequency of a lowercase word; None when the list does not have it."""
-    data, target = _table(), word.encode("utf-8")
+    target = word.encode("utf-8")
+    return _lookup(target) if len(target) <= MAX_KEY_BYTES else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _lookup(target: bytes) -> float | None:
+    data = _table()
     low, high = 0, len(data)
     while low < high:
         start = data.rfind(b"\n", 0, (low + high) // 2) + 1
@@ -51,7 +59,7 @@ def compound_zipf(word: str) -> float:
     "regeling" can read it, so like LiNT the head's frequency counts for it.
     """
     own = zipf(word) or UNKNOWN_ZIPF
-    for split in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+    for split in _splits(word):
         head = zipf(word[split:])
         if head is not None:
             return max(own, head)
@@ -71,7 +79,7 @@ def familiarity(word: str) -> float:
     split the word, the one with the most familiar rarest part wins.
     """
     best = zipf(word) or UNKNOWN_ZIPF
-    for split in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+    for split in _splits(word):
         head = zipf(word[split:])
         if head is None or head <= best:
             continue
@@ -82,3 +90,8 @@ def familiarity(word: str) -> float:
                 if value is not None:
                     best = max(best, min(head, value))
     return best
+
+
+def _splits(word: str) -> range:
+    """Where a compound may split: a modifier of MIN_MODIFIER letters or more, a head that could be in the table."""
+    return range(max(MIN_MODIFIER, len(word) - MAX_KEY_BYTES), len(word) - MIN_HEAD + 1)

@@ -98,6 +98,8 @@ class Letter:
     """``docx`` or ``text``."""
     package: bytes | None = field(default=None, repr=False)
     """For Word letters: the package as read (a template converted to a document), for writers."""
+    original: str = field(default="", repr=False)
+    """For text letters: the file's text as decoded (newlines normalised), for writers."""
     text: str = field(init=False)
     placeholders: list[Span] = field(init=False)
     _starts: list[int] = field(init=False, repr=False)

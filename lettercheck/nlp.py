@@ -65,7 +65,7 @@ def load_pipeline():
     _register_tokenizer()
     source = model_source()
     try:
-        return spacy.load(source, exclude=UNUSED_COMPONENTS)
+        nlp = spacy.load(source, exclude=UNUSED_COMPONENTS)
     except OSError:
         log.error("spaCy model %r not found (set by %s or bundled)", source, ENV_MODEL)
         raise LetterError(
@@ -74,3 +74,15 @@ def load_pipeline():
             "of laat die variabele leeg om het meegeleverde model te gebruiken.",
             f"spaCy model {source!r} not found",
         ) from None
+    _drop_sentence_final_exceptions(nlp)
+    return nlp
+
+
+NOT_ABBREVIATIONS = ("u.", "U.")
+"""'u.' ends a sentence in letters ('Wij schrijven u.'), it is not an abbreviation."""
+
+
+def _drop_sentence_final_exceptions(nlp) -> None:
+    rules = nlp.tokenizer.rules
+    if any(word in rules for word in NOT_ABBREVIATIONS):
+        nlp.tokenizer.rules = {key: value for key, value in rules.items() if key not in NOT_ABBREVIATIONS}

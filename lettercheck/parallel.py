@@ -6,11 +6,12 @@ import math
 import multiprocessing
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .engine import CHUNK, Checker
-from .model import Report
 from .config import Config
+from .engine import CHUNK, Checker, error_report, internal_error
+from .model import Report
 
 _worker: Checker | None = None
 
@@ -33,6 +34,12 @@ def check_paths(paths: Sequence[Path], config: Config, jobs: int = 1) -> Iterato
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     size = max(1, min(CHUNK, math.ceil(len(paths) / (2 * jobs))))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    done = 0
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(config,)) as pool:
-        for reports in pool.map(_check_chunk, chunks):
-            yield from reports
+        try:
+            for reports in pool.map(_check_chunk, chunks):
+                yield from reports
+                done += 1
+        except BrokenProcessPool as error:  # a worker was killed (out of memory, a signal): the run goes on
+            for path in (path for chunk in chunks[done:] for path in chunk):
+                yield error_report(str(path), internal_error(str(path), error))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .analysis import ParsedLetter, Sentence, is_word
 from .frequency import compound_zipf, familiarity
@@ -69,11 +69,12 @@ def sentence_features(sentence: Sentence, parsed: ParsedLetter, lexicon: Lexicon
     placeholders = parsed.placeholder_tokens
     word_texts, frequencies, dependency_lengths = [], [], []
     rare = content = finite = concrete = abstract = undefined = 0
+    chains = Chains()
     for token in span:
         if token.is_space:
             continue
         if not token.is_punct:
-            dependency_lengths.append(dependency_length(token, parsed.words_before))
+            dependency_lengths.append(dependency_length(token, parsed.words_before, chains))
         if is_word(token):
             word_texts.append(token.text)
         tag = token.tag_
@@ -112,21 +113,44 @@ def _is_content_word(token, tag: str) -> bool:
     return token.pos_ in CONTENT_POS and "TW" not in tag and token.dep_ != "cop"
 
 
-def dependency_length(token, words_before: list[int]) -> int:
+@dataclass(slots=True)
+class Chains:
+    """Per sentence, what :func:`dependency_length` has found: each token's first conjunct and each head's
+    conjuncts, so a long 'en ... en ...' chain is walked once, not again for every token in it."""
+
+    first: dict[int, object] = field(default_factory=dict)
+    conjuncts: dict[int, list[int]] = field(default_factory=dict)
+
+    def governor(self, token):
+        """The first conjunct of ``token`` (itself when it is not a conjunct)."""
+        path = []
+        while token.i not in self.first and token.dep_ == "conj" and token.head.i != token.i:
+            path.append(token.i)
+            token = token.head
+        governor = self.first.get(token.i, token)
+        self.first.update(dict.fromkeys(path, governor))
+        return governor
+
+    def conjuncts_of(self, token) -> list[int]:
+        if token.i not in self.conjuncts:
+            self.conjuncts[token.i] = [conjunct.i for conjunct in token.conjuncts]
+        return self.conjuncts[token.i]
+
+
+def dependency_length(token, words_before: list[int], chains: Chains | None = None) -> int:
     """Words between a token and its head, punctuation not counted (LiNT-II's definition).
 
     A conjunct takes the head of its first conjunct, and a subject of coordinated
     verbs is measured to the farthest of them. ``words_before[i]`` counts the
-    non-punctuation tokens before token i.
+    non-punctuation tokens before token i; ``chains`` is shared by the tokens of a sentence.
     """
     if token.dep_ == "punct":
         return 0
-    governor = token
-    while governor.dep_ == "conj" and governor.head is not governor:
-        governor = governor.head
+    chains = chains or Chains()
+    governor = chains.governor(token)
     heads = [governor.head.i]
     if governor.dep_ == "nsubj":
-        heads.extend(conjunct.i for conjunct in governor.head.conjuncts)
+        heads.extend(chains.conjuncts_of(governor.head))
     return max(max(0, words_before[max(token.i, h)] - words_before[min(token.i, h)] - 1) for h in heads)
 
 

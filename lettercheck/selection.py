@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -9,15 +10,47 @@ from .readers import LETTER_SUFFIXES
 
 
 def letter_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """The files given, and the letters in the folders given (recursively, sorted)."""
+    """The files given, and the letters in the folders given (recursively, sorted).
+
+    A folder that cannot be listed is returned as a path of its own, so its report
+    says why; so is a letter name that is not a regular file (a FIFO, a broken link).
+    """
     found: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(
-                p for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES
-                and not p.name.startswith(("~$", ".")) and not any(part.startswith(".") for part in p.parts)
-            )
-        else:
-            found.append(path)
+        # isdir is False for a name too long or with a NUL: the reader says why
+        found.extend(sorted(_walk(path)) if os.path.isdir(path) else [path])
     return found
+
+
+def _walk(root: Path) -> list[Path]:
+    """Iterative (any depth), following links to folders once each (no loops); hidden names skipped."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            status = os.stat(folder)
+            if (status.st_dev, status.st_ino) in seen:
+                continue
+            seen.add((status.st_dev, status.st_ino))
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            found.append(folder)
+            continue
+        for entry in entries:
+            if entry.name.startswith(("~$", ".")):
+                continue
+            if _entry_is_dir(entry):
+                stack.append(Path(entry.path))
+            elif Path(entry.name).suffix.lower() in LETTER_SUFFIXES:
+                found.append(Path(entry.path))
+    return found
+
+
+def _entry_is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False

@@ -113,11 +113,12 @@ def _classify(letter: Letter, lines: list[tuple[int, int, int]], signature: bool
         kind = first[position]
         if letter.blocks[index].is_letterhead:
             kind = Kind.LETTERHEAD
-        elif signature or Kind.CLOSING in kinds:
+        elif signature:
             if kind is not Kind.PROSE or _words(texts[position]) < 8:
                 kind = Kind.SIGNATURE
         elif kind is None:
             kind = _short_line_kind(texts, first, kinds, position)
+        signature = signature or kind is Kind.CLOSING  # a flag, not a search of the kinds so far: linear
         kinds.append(kind)
     return kinds
 

@@ -112,7 +112,8 @@ def test_every_text_finding_points_at_its_text_in_the_original_file(sample_analy
 
 def test_line_and_column_count_bom_crlf_and_blank_lines_as_in_the_file(tmp_path, checker):
     path = tmp_path / "brief.txt"
-    text = "Geachte heer,\r\n\r\n\r\n   \r\nIndien u vragen heeft, bel 14 030.\r\n\r\n\tDe € is ‘mooi’. Indien niet, dan niet."
+    text = ("Geachte heer,\r\n\r\n\r\n   \r\nIndien u vragen heeft, bel 14 030.\r\n\r\n"
+            "\tDe € is ‘mooi’. Indien niet, dan niet.")
     path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
     report = checker.check_path(path)
     jargon = [f.location for f in report.findings if f.text == "Indien"]
@@ -120,7 +121,8 @@ def test_line_and_column_count_bom_crlf_and_blank_lines_as_in_the_file(tmp_path,
 
 
 def test_docx_findings_map_to_the_runs_they_came_from(checker):
-    data = docx_bytes(["Geachte heer Jansen,", "Wij verzoeken u het bedrag te betalen. Indien u vragen heeft, bel ons."],
+    data = docx_bytes(["Geachte heer Jansen,",
+                       "Wij verzoeken u het bedrag te betalen. Indien u vragen heeft, bel ons."],
                       bold="Indien u vragen")
     analysis = checker.analyse(read_letter_bytes(data, "brief.docx"))
     finding = next(f for f in analysis.findings if f.text == "Indien")
@@ -147,7 +149,8 @@ def test_merge_fields_hyperlinks_tables_and_text_boxes_have_runs():
 
 
 def test_letter_level_findings_are_anchored_on_the_salutation(checker):
-    report = checker.check_text("Geachte mevrouw De Vries,\n\nUw aanvraag is ontvangen.\n\nMet vriendelijke groet,\n\nGemeente")
+    report = checker.check_text(
+        "Geachte mevrouw De Vries,\n\nUw aanvraag is ontvangen.\n\nMet vriendelijke groet,\n\nGemeente")
     missing = [f for f in report.findings if f.scope == "letter"]
     assert {f.rule for f in missing} >= {"missing-contact", "missing-action"}
     for finding in missing:

@@ -1,4 +1,4 @@
-"""The installed distribution ships the bundled pipeline and every word list."""
+"""The installed distribution ships every module, the web assets, the bundled pipeline and every word list."""
 
 from __future__ import annotations
 
@@ -26,5 +26,10 @@ def test_installed_package_ships_model_and_word_lists():
     model = {f"lettercheck/models/nl_lettercheck_sm/{path.relative_to(BUNDLED_MODEL)}"
              for path in BUNDLED_MODEL.rglob("*") if path.is_file()}
     wordlists = {f"lettercheck/wordlists/{path.name}" for path in (ROOT / "wordlists").iterdir() if path.is_file()}
-    assert model and wordlists
-    assert model | wordlists | {"lettercheck/data/zipf_nl.tsv"} <= files
+    package = ROOT / "lettercheck"
+    modules = {f"lettercheck/{path.relative_to(package).as_posix()}" for path in package.rglob("*.py")
+               if "__pycache__" not in path.parts}
+    web = {f"lettercheck/{path.relative_to(package).as_posix()}" for path in (package / "web").rglob("*")
+           if path.is_file() and "__pycache__" not in path.parts}
+    assert model and wordlists and len(modules) > 40 and web
+    assert model | wordlists | modules | web | {"lettercheck/data/zipf_nl.tsv"} <= files

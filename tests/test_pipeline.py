@@ -82,7 +82,8 @@ def test_sentences_follow_the_letter_structure(nlp):
     """Only the letter's wording is parsed, sentence by sentence; address, date, salutation and
     signature lines never join a sentence (test_structure.py checks their segments)."""
     parsed = parse_letter(read_letter_bytes(LETTER.encode(), "brief.txt"), nlp)
-    sentences = [" ".join(s.span.text.split()) for s in parsed.sentences]
+    text = parsed.letter.text
+    sentences = [" ".join(text[s.span.start_char : s.span.end_char].split()) for s in parsed.sentences]
     assert sentences == [
         "Onderwerp: Uw aanvraag bijzondere bijstand",
         "U krijgt € 350 voor een nieuwe koelkast.",

@@ -197,7 +197,7 @@ def test_file_over_the_size_limit_is_refused_before_reading(tmp_path):
 
 def test_text_too_long_for_a_letter_is_refused():
     with pytest.raises(LetterError) as caught:
-        read_letter_bytes(("Dit is een zin. " * 20_000).encode(), "lang.txt")
+        read_letter_bytes(("Dit is een zin. " * 30_000).encode(), "lang.txt")  # 120,000 words
     assert caught.value.code == "too-long"
     assert "te lang" in caught.value.message
 

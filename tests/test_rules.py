@@ -6,13 +6,13 @@ import pytest
 from conftest import ROOT
 
 from lettercheck.analysis import parse_letter
-from lettercheck.engine import Checker
-from lettercheck.rules import CHECKS, registered_rule_ids
+from lettercheck.catalogue import load_rules
 from lettercheck.config import Config
 from lettercheck.docs import rules_markdown
+from lettercheck.engine import Checker
 from lettercheck.lexicon import Lexicon, data_dir, load_entries
 from lettercheck.readers import read_letter_bytes
-from lettercheck.catalogue import load_rules
+from lettercheck.rules import registered_rule_ids
 
 RULES = load_rules()
 ENTRIES = load_entries(data_dir())

@@ -10,8 +10,8 @@ from spacy.tokens import Span
 
 from ..analysis import ParsedLetter, Sentence
 from ..config import Config
-from ..lexicon import Lexicon, Match
-from ..model import Edit, Finding, Fix, Rule
+from ..lexicon import Entry, Lexicon, Match
+from ..model import Finding, Fix, Rule
 from ..structure import WORDING_KINDS, Kind
 
 TOP_SEGMENTS = 2
@@ -35,6 +35,10 @@ class LetterContext:
         self.prose = parsed.prose
         self.wording = parsed.wording
         self._sentence_starts = [s.span.start for s in parsed.sentences]
+        self.inner_edits: dict[int, tuple[int, str]] = {}
+        """First token -> (end token, replacement) of word rewrites, set by the rewriters for sentence rewrites."""
+        self.entries: dict[tuple[int, int], Entry] = {}
+        """Word-list entry of each word-list finding, by its letter-text range."""
         self._cues: dict[str, list[Match]] = defaultdict(list)
         for match in matches:
             if match.cue:
@@ -71,11 +75,6 @@ class LetterContext:
         start, end = self.anchor
         return self.finding(rule_id, start, end, scope="letter", **kwargs)
 
-    def replacement(self, start: int, end: int, replacement: str, applicability: str = "safe") -> tuple[Fix, ...]:
-        """A fix that replaces the letter text ``start:end``."""
-        description = f"Vervang '{self.letter.text[start:end]}' door '{replacement}'."
-        return (Fix((Edit(start, end, replacement),), applicability, description),)
-
     @functools.cached_property
     def anchor(self) -> tuple[int, int]:
         """Where findings about the whole letter point: the salutation or the first paragraph of the wording."""
@@ -102,6 +101,24 @@ class LetterContext:
         """Indices of the tokens that overlap the letter text ``start:end``."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return range(span.start, span.end) if span is not None else range(0)
+
+    def entry_at(self, finding: Finding) -> Entry | None:
+        return self.entries.get((finding.start, finding.end))
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """Proper names in the letter's wording: a rewrite must keep them."""
+        return frozenset(
+            token.text for sentence in self.parsed.sentences for token in sentence.span[1:]
+            if token.pos_ == "PROPN" and token.is_title and token.i not in self.parsed.placeholder_tokens
+        )
+
+    @functools.cached_property
+    def profile(self):
+        """The letter's kind, voice, date and contact details (for rewrites)."""
+        from ..rewrites.profile import letter_profile
+
+        return letter_profile(self)
 
     def has_placeholder(self, start: int, end: int) -> bool:
         return any(i in self.parsed.placeholder_tokens for i in range(start, end))

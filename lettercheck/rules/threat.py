@@ -8,6 +8,7 @@ from ..model import Finding
 from .context import LetterContext
 from .registry import check
 
+
 @check("conditional-threat")
 def conditional_threats(ctx: LetterContext) -> Iterator[Finding]:
     for sentence in ctx.conditional_sentences:

@@ -8,6 +8,7 @@ from ..model import Finding
 from .context import LetterContext
 from .registry import check
 
+
 @check("mixed-address")
 def mixed_address(ctx: LetterContext) -> Iterator[Finding]:
     polite, familiar = ctx.word_set("polite_you"), ctx.word_set("familiar_you")

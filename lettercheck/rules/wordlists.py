@@ -45,9 +45,11 @@ def _outermost(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
         return m.start, -m.end, categories[rules[m.entry.rule].category].priority
 
     kept: list[Match] = []
+    reach = -1  # the furthest end of a kept match: every kept one starts at or before the current one
     for match in sorted((m for m in matches if m.entry), key=order):
-        if not any(k.start <= match.start and match.end <= k.end for k in kept):
+        if match.end > reach:
             kept.append(match)
+            reach = match.end
     return kept
 
 
@@ -60,11 +62,8 @@ def _entry_finding(ctx: LetterContext, match: Match) -> Finding:
         severity = raise_severity(severity)
     alternatives = ", ".join(f"'{a}'" for a in entry.alternatives)
     suggestion = entry.suggestion or rule.suggestion.format(alternatives=alternatives)
-    fixes = ()
-    if entry.fix == "safe":
-        fixes = ctx.replacement(span.start_char, span.end_char, _match_case(entry.alternatives[0], span.text))
-    return ctx.span_finding(entry.rule, span, severity=severity, message=entry.explanation,
-                            suggestion=suggestion, fixes=fixes)
+    ctx.entries[(span.start_char, span.end_char)] = entry
+    return ctx.span_finding(entry.rule, span, severity=severity, message=entry.explanation, suggestion=suggestion)
 
 
 def _early(ctx: LetterContext, token_index: int) -> bool:
@@ -73,10 +72,6 @@ def _early(ctx: LetterContext, token_index: int) -> bool:
         return True
     segment = ctx.parsed.segment_index(ctx.doc[token_index].idx)
     return segment in ctx.top_segments
-
-
-def _match_case(replacement: str, original: str) -> str:
-    return replacement[:1].upper() + replacement[1:] if original[:1].isupper() else replacement
 
 
 def _neutral_mention(ctx: LetterContext, sentence: Sentence) -> bool:

@@ -1,0 +1,1 @@
+"""Writers: files made from a checked letter (Word comments, edited copies)."""
