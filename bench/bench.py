@@ -7,7 +7,8 @@ Measures, on the bundled sample letters (repeated to --words words):
 - cold start: wall time of `lettercheck check <one sample>` as a new process;
 - parse only: words/second of the spaCy pipeline alone (for reference);
 - full check: words/second of parse + readability + all rules, in 1 process and in 2 processes;
-- peak resident memory of a checking process.
+- peak resident memory of a checking process;
+- rewrite cost: the time of a whole-letter draft with every fix (analysis, draft, file) against the check alone.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ TARGETS = {
     "words_per_s_1": (">=", 6000),
     "words_per_s_2": (">=", 10000),
     "peak_rss_mb": ("<", 300),
+    "rewrite_ratio": ("<", 2.0),
 }
 
 
@@ -103,6 +105,23 @@ def check_rate(letters, processes: int) -> tuple[float, float]:
     return words / max(elapsed for _, elapsed, _ in outcomes), max(rss for _, _, rss in outcomes)
 
 
+def rewrite_ratio(letters) -> tuple[float, float]:
+    """Seconds to check ``letters``, and how many times that a full rewrite (draft with every fix, as a file) takes."""
+    from lettercheck.draft import draft_file, make_draft
+    from lettercheck.engine import Checker
+
+    checker = Checker()
+    list(checker.check_letters(letters[:10]))  # warm up
+    start = time.perf_counter()
+    for _ in checker.check_letters(letters):
+        pass
+    check = time.perf_counter() - start
+    start = time.perf_counter()
+    for analysis in checker.analyse_many(letters):
+        draft_file(analysis, make_draft(analysis, include_proposed=True))
+    return check, (time.perf_counter() - start) / check
+
+
 def verdict(name: str, value: float) -> str:
     op, target = TARGETS[name]
     ok = value < target if op == "<" else value >= target
@@ -130,6 +149,9 @@ def main() -> None:
     print(f"full check, 2 processes:              {two:,.0f} words/s   {verdict('words_per_s_2', two)}")
     peak = max(cold_rss, rss_one, rss_two)
     print(f"peak RSS per process:                 {peak:.0f} MB   {verdict('peak_rss_mb', peak)}")
+    check_seconds, ratio = rewrite_ratio(letters[: max(1, len(letters) // 4)])
+    print(f"rewrite (draft + file) vs check:      {ratio:.2f} x ({check_seconds:.1f} s of checking)   "
+          f"{verdict('rewrite_ratio', ratio)}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ CODES = {
     "output": "the report cannot be written",
     "unknown-rule": "no rule or category by that name",
     "model-missing": "the spaCy pipeline cannot be loaded",
+    "letterhead-only": "a letter to annotate has text only in its page headers and footers",
+    "address": "the web app cannot listen on the host and port given",
 }
 """Every error code, with what it means: codes are stable, reports and exit code 2 carry them."""
 

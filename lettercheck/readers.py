@@ -183,12 +183,12 @@ def _check_regular(path: Path, status: os.stat_result) -> None:
         return
     shown = display_path(path)
     if not stat.S_ISDIR(status.st_mode):
-        raise LetterError("not-a-file", f"{shown} is geen gewoon bestand (maar bijvoorbeeld een apparaat of pipe).",
+        raise LetterError("not-a-file", f"Het pad {shown} is geen gewoon bestand (maar bijvoorbeeld een apparaat).",
                           f"file type {stat.S_IFMT(status.st_mode):o}")
     if not os.access(path, os.R_OK | os.X_OK):
         raise LetterError("no-access", f"Geen toegang tot de map {shown}: de brieven daarin zijn niet gecontroleerd.",
                           "permission denied on a folder")
-    raise LetterError("not-a-file", f"{shown} is een map, geen bestand.", "is a directory")
+    raise LetterError("not-a-file", f"Het pad {shown} is een map, geen bestand.", "is a directory")
 
 
 def _read_capped(handle, limit: int) -> bytes:
@@ -211,7 +211,7 @@ def _path_error(path: Path, error: OSError | ValueError) -> LetterError:
     if error.errno in (errno.EACCES, errno.EPERM):
         return LetterError("no-access", f"Geen toegang tot het bestand {shown}.", name)
     if error.errno == errno.EISDIR:
-        return LetterError("not-a-file", f"{shown} is een map, geen bestand.", name)
+        return LetterError("not-a-file", f"Het pad {shown} is een map, geen bestand.", name)
     if error.errno == errno.ENAMETOOLONG:
         return LetterError("bad-path", f"De naam of het pad {shown} is te lang.", name)
     if error.errno == errno.ELOOP:

@@ -5,8 +5,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 missing=""
-command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
-[ -x /usr/bin/chromium ] || missing="$missing chromium"
+command -v soffice >/dev/null 2>&1 || command -v libreoffice >/dev/null 2>&1 || missing="$missing libreoffice-writer-nogui"
+[ -x /usr/bin/chromium ] || missing="$missing chromium fonts-dejavu-core"
 if [ -n "$missing" ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "run-tests: installing$missing needs root (sudo)" >&2
@@ -15,7 +15,7 @@ if [ -n "$missing" ]; then
     SUDO=""
   fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
 python -m pip install --quiet ".[test]"
