@@ -160,6 +160,11 @@ def load_nouns(directory: Path) -> dict[str, str]:
     return nouns
 
 
+def _split_particle(verb) -> str | None:
+    """The separable particle a finite verb left behind later in its clause ('treft u het formulier aan')."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "compound:prt" and c.i > verb.i), None)
+
+
 class Lexicon:
     """All word lists and cues of one spaCy vocabulary, ready to match in one pass."""
 
@@ -203,15 +208,19 @@ class Lexicon:
     def normalise(self, doc: Doc) -> None:
         """Set each token's NORM to the list word it is a form of.
 
-        A content word's lemma that is a list word stands for it ('voldaan' -> 'voldoen'); else a known
+        A content word's lemma that is a list word stands for it ('voldaan' -> 'voldoen'); a verb with its
+        particle split off stands for the whole verb ('treft ... aan' -> 'aantreffen'); else a known
         inflected form maps to its list word ('bewijsstukken' -> 'bewijsstuk'). Function words keep their
         own form ('ter' is not 'te').
         """
         forms, list_words = self._forms, self._list_words
         for token in doc:
             lower = token.lower_
+            particle = _split_particle(token) if token.pos_ in ("VERB", "AUX") else None
             if token.pos_ in FUNCTION_POS:
                 norm = lower
+            elif particle and particle + token.lemma_ in list_words:
+                norm = particle + token.lemma_
             elif token.lemma_ in list_words:
                 norm = token.lemma_
             else:

@@ -184,7 +184,7 @@ def _check_regular(path: Path, status: os.stat_result) -> None:
     shown = display_path(path)
     if not stat.S_ISDIR(status.st_mode):
         raise LetterError("not-a-file", f"Het pad {shown} is geen gewoon bestand (maar bijvoorbeeld een apparaat).",
-                          f"file type {stat.S_IFMT(status.st_mode):o}")
+                          f"not a regular file: {stat.filemode(status.st_mode)}")
     if not os.access(path, os.R_OK | os.X_OK):
         raise LetterError("no-access", f"Geen toegang tot de map {shown}: de brieven daarin zijn niet gecontroleerd.",
                           "permission denied on a folder")

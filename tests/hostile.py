@@ -57,9 +57,10 @@ def paragraphs(*texts: str) -> str:
     return "".join(f'<w:p><w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>' for text in texts)
 
 
-def package(body: str, *, main: str = DOCUMENT, headers: int = 1, dtd: dict[str, str] | None = None,
-            extra: dict[str, bytes] | None = None, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
-    """A minimal .docx: content types, relationships, a body, styles and ``headers`` header parts.
+def package(body: str, *, main: str = DOCUMENT, headers: int = 1, header: str = paragraphs("Gemeente Voorbeeldstad"),
+            dtd: dict[str, str] | None = None, extra: dict[str, bytes] | None = None,
+            compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A minimal .docx: content types, relationships, a body, styles and ``headers`` parts with ``header``.
 
     ``dtd`` puts a DOCTYPE after the XML declaration of the parts it names; ``extra`` adds entries as they are.
     """
@@ -79,7 +80,7 @@ def package(body: str, *, main: str = DOCUMENT, headers: int = 1, dtd: dict[str,
                   for n, (kind, target) in enumerate(relations, start=1)) + "</Relationships>",
         "word/document.xml": f'<w:document xmlns:w="{W_NS}"><w:body>{body}</w:body></w:document>',
         "word/styles.xml": f'<w:styles xmlns:w="{W_NS}"/>',
-        **{name: f'<w:hdr xmlns:w="{W_NS}">{paragraphs("Gemeente Voorbeeldstad")}</w:hdr>' for name in header_names},
+        **{name: f'<w:hdr xmlns:w="{W_NS}">{header}</w:hdr>' for name in header_names},
     }
     entries = {name: (DECLARATION + (dtd or {}).get(name, "") + xml).encode() for name, xml in parts.items()}
     return zip_bytes({**entries, **(extra or {})}, compression)
@@ -337,12 +338,14 @@ def reader_cases() -> list[Case]:
 
 def shapes(scale: float = 1.0) -> dict[str, bytes]:
     """Letters (file name -> bytes) whose shape once cost quadratic time or unbounded memory, at ``scale``
-    times their base size; at scale 4 each is about the size that hung or passed 1 GB in issue 12, and
-    still under the word limit (the empty paragraphs pass the compression-ratio cap there)."""
+    times their base size; at scale 4 each is about the size that hung or passed 1 GB in issue 12, and under
+    the word limit, except the large parts, refused as too long after python-docx parsed them, and the empty
+    paragraphs, which pass the compression-ratio cap there."""
     def n(base: int) -> int:
         return int(base * scale)
 
     prose = "Wij hebben uw aanvraag voor een parkeervergunning ontvangen en gaan die nu behandelen. "
+    noise = paragraphs(*_hex_words(n(4_700_000), seed=4))
     jargon = "Wij verzoeken u vriendelijk doch dringend het verschuldigde bedrag te voldoen. "
     return {
         "paragraph-without-stops.txt": ("woord " * n(8_500)).encode(),
@@ -359,7 +362,16 @@ def shapes(scale: float = 1.0) -> dict[str, bytes]:
         "line-breaks.docx": package("<w:p><w:r>" + "<w:t>regel</w:t><w:br/>" * n(22_000) + "</w:r></w:p>"),
         "empty-paragraphs.docx": package("<w:p/>" * n(100_000)),
         "word-limit.txt": (prose * n(25_000 // 13)).encode(),
+        "big-parts.docx": package(noise, header=noise),
+        "many-headers.docx": package(paragraphs("Brief."), headers=n(225), header=paragraphs(*_hex_words(20_000, 5))),
     }
+
+
+def _hex_words(size: int, seed: int) -> list[str]:
+    """About ``size`` characters of random words of 200 hexadecimal digits: they pack only twice."""
+    text = random.Random(seed).randbytes(size // 2).hex()
+    return [" ".join(text[i : i + 200] for i in range(start, min(start + 20_000, len(text)), 200))
+            for start in range(0, len(text), 20_000)]
 
 
 # -- paths that are not plain files -------------------------------------------------------------------------
@@ -402,3 +414,18 @@ def deep_folder(root: Path, depth: int) -> Path:
     finally:
         os.close(here)
     return root.joinpath(*["d"] * depth, "brief.txt")
+
+
+def remove_deep(root: Path) -> None:
+    """Remove a tree bottom-up, without recursion: shutil.rmtree, and with it pytest's clean-up of old
+    temporary folders, recurses once per level and fails on a deep folder."""
+    stack = [root]
+    while stack:
+        entries = list(os.scandir(stack[-1]))
+        folders = [Path(entry.path) for entry in entries if entry.is_dir(follow_symlinks=False)]
+        if folders:
+            stack.extend(folders)
+            continue
+        for entry in entries:
+            os.unlink(entry.path)
+        os.rmdir(stack.pop())

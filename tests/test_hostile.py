@@ -30,6 +30,7 @@ from hostile import (
     package,
     paragraphs,
     reader_cases,
+    remove_deep,
     shapes,
     write_special,
 )
@@ -144,6 +145,11 @@ SHAPES = [name if name != "negations.txt" else pytest.param(name, marks=pytest.m
 
 @pytest.mark.parametrize("name", SHAPES)
 def test_pathological_shapes_are_checked_in_bounded_pieces(checker, name):
+    if name in ("big-parts.docx", "many-headers.docx"):
+        with pytest.raises(LetterError) as caught:
+            read_letter_bytes(shapes(0.25)[name], name)
+        assert caught.value.code == "too-long"
+        return
     letter = read_letter_bytes(shapes(0.25)[name], name)
     result = checker.analyse(letter)
     assert max((len(s.span) for s in result.parsed.sentences), default=0) <= analysis.MAX_SENTENCE_TOKENS
@@ -240,9 +246,12 @@ def test_folder_walk_is_iterative_skips_loops_and_lists_what_it_cannot_read(tmp_
     (tmp_path / ".git" / "verborgen.txt").write_text(LETTER, encoding="utf-8")
     (tmp_path / "~$slot.docx").write_bytes(b"x")
     special = write_special(tmp_path / "vreemd")
-    found = letter_paths([tmp_path])
-    assert len(found) == len(set(found)) == 1 + len(special)
-    assert any(os.path.samefile(path, bottom) for path in found if path.name == "brief.txt")
+    try:
+        found = letter_paths([tmp_path])
+        assert len(found) == len(set(found)) == 1 + len(special)
+        assert any(os.path.samefile(path, bottom) for path in found if path.name == "brief.txt")
+    finally:
+        remove_deep(tmp_path / "diep")
 
 
 # -- the engine: one bad letter costs only itself -------------------------------------------------------------

@@ -227,6 +227,9 @@ def test_empty_paste_and_a_corrupt_file_get_a_dutch_message(page):
     expect(page.locator("#error")).to_contain_text("beschadigd")
     assert page.locator("#error").get_attribute("role") == "alert"
     assert page.locator("#workspace").is_hidden()
+    page.set_input_files("#file", files=[{"name": "groot.docx", "mimeType": "application/octet-stream",
+                                          "buffer": b"0" * (10 * 1048576 + 1)}])
+    expect(page.locator("#error")).to_have_text("Het bestand is te groot. De grens is 10 MB.")
 
 
 def test_a_dropped_file_is_checked(page):

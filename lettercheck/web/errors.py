@@ -64,14 +64,15 @@ def _http_error(error: HTTPException):
     code, message = HTTP_CODES.get(status, HTTP_CODES[400 if status < 500 else 500])
     allowed = sorted(getattr(error, "valid_methods", None) or ())
     shown = " of ".join(method for method in allowed if method not in ("HEAD", "OPTIONS"))
-    message = message.format(max_mb=f"{_max_mb():g}".replace(".", ","), allowed=shown)
+    message = message.format(max_mb=max_mb(), allowed=shown)
     return error_response(status, code, message, {"Allow": ", ".join(allowed)} if allowed else None)
 
 
-def _max_mb() -> float:
+def max_mb() -> str:
+    """The size limit in Dutch: '10', '0,5'."""
     from .service import service  # the service module raises these errors
 
-    return service().config.max_file_mb
+    return f"{service().config.max_file_mb:g}".replace(".", ",")
 
 
 def _wants_page() -> bool:

@@ -6,6 +6,7 @@ from flask import Blueprint, render_template
 
 from ..catalogue import load_categories
 from ..model import CEFR, SEVERITIES, SEVERITY_LABELS
+from .errors import max_mb
 from .service import service
 
 blueprint = Blueprint("pages", __name__)
@@ -37,5 +38,6 @@ def index():
         checklist=[(rule, label, rule in letters.checker.active) for rule, label in CHECKLIST],
         levels=CEFR,
         target_level=letters.config.target_level,
-        max_mb=f"{letters.config.max_file_mb:g}",
+        max_mb=max_mb(),
+        max_bytes=letters.config.max_bytes,
     )

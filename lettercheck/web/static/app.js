@@ -10,7 +10,7 @@ import { drawLetter } from "./letter.js";
 const $ = (selector) => document.querySelector(selector);
 const app = $("#app");
 const TARGET = app.dataset.targetLevel;
-const MAX_BYTES = Number(app.dataset.maxMb) * 1048576;
+const MAX_BYTES = Number(app.dataset.maxBytes);
 const number = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 0 });
 
@@ -69,7 +69,6 @@ async function start(source) {
   render();
   const total = result.documents[0].findings.length;
   say(`De brief is gecontroleerd: ${plural(total, "bevinding", "bevindingen")}.`);
-  $("#letter-title").tabIndex = -1;
   $("#letter-title").focus();
 }
 
@@ -82,7 +81,10 @@ function takeFile(file) {
   start({ file, name: file.name });
 }
 
-$("#file").addEventListener("change", (event) => takeFile(event.target.files[0]));
+$("#file").addEventListener("change", (event) => {
+  takeFile(event.target.files[0]);
+  event.target.value = ""; // the File lives on in the state; choosing the same file again must work
+});
 
 const dropzone = $("#upload-form");
 for (const type of ["dragenter", "dragover"]) {
@@ -115,7 +117,6 @@ $("#new-letter").addEventListener("click", () => {
   $("#workspace").hidden = true;
   $("#intake").hidden = false;
   say("");
-  $("#intake-title").tabIndex = -1;
   $("#intake-title").focus();
 });
 
