@@ -213,6 +213,9 @@ class Report:
     error: ReportError | None = None
     categories: tuple[str, ...] = ()
     """All category ids in report order, so that the summary lists every one (with zeros)."""
+    suppressed: list[Finding] = field(default_factory=list)
+    """Findings an inline ``lettercheck: negeer`` / ``uit`` comment in the letter switched off: kept apart, so
+    that every consumer of ``findings`` (formats, verdict) leaves them out, and counted in the summary."""
 
     def summary(self) -> dict:
         by_category = dict.fromkeys(self.categories, 0)
@@ -220,7 +223,8 @@ class Report:
         for finding in self.findings:
             by_category[finding.category] = by_category.get(finding.category, 0) + 1
             by_severity[finding.severity] += 1
-        return {"total": len(self.findings), "by_category": by_category, "by_severity": by_severity}
+        return {"total": len(self.findings), "by_category": by_category, "by_severity": by_severity,
+                "suppressed": len(self.suppressed)}
 
     def as_dict(self) -> dict:
         if self.error is not None:
@@ -231,5 +235,6 @@ class Report:
             "readability": self.readability.as_dict() if self.readability else None,
             "paragraphs": [p.as_dict() for p in self.paragraphs],
             "findings": [f.as_dict() for f in self.findings],
+            "suppressed": [f.as_dict() for f in self.suppressed],
             "summary": self.summary(),
         }

@@ -207,3 +207,12 @@ def test_word_draft_keeps_the_letter_and_converts_with_libreoffice(checker, tmp_
                             capture_output=True, text=True, timeout=180)
     pdf = tmp_path / "herschreven.pdf"
     assert result.returncode == 0 and pdf.exists() and pdf.read_bytes().startswith(b"%PDF"), result.stderr
+
+
+def test_guidance_suggestions_fit_the_kind_of_letter(checker):
+    notification = checker.check_text("De gemeente heeft een besluit genomen over de openingstijden.")
+    payment = checker.check_text("U heeft de aanslag van € 245,60 nog niet betaald. Betaal vóór 1 maart 2027.")
+    help_for = {name: next(f.suggestion for f in report.findings if f.rule == "missing-help")
+                for name, report in (("notification", notification), ("payment", payment))}
+    assert "betal" not in help_for["notification"].lower()
+    assert "betalingsregeling" in help_for["payment"]

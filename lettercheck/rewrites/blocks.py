@@ -75,7 +75,9 @@ def familiar(text: str) -> str:
 @rewriter("missing-action", "missing-help", "missing-contact")
 def guidance_block(ctx, finding: Finding) -> tuple[Fix, ...]:
     block = RULE_BLOCKS[finding.rule]
-    return (Fix((insertion(ctx, block_text(block, ctx.profile)),), "proposed", DESCRIPTIONS[block]),)
+    text = block_text(block, ctx.profile)
+    finding.suggestion = f"{DESCRIPTIONS[block]} Bijvoorbeeld: '{' '.join(text.split())}'"  # fits this letter
+    return (Fix((insertion(ctx, text),), "proposed", DESCRIPTIONS[block]),)
 
 
 def insertion(ctx, paragraph: str) -> Edit:
