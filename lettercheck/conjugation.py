@@ -10,7 +10,7 @@ returns None rather than guess: a rewrite that cannot be formed is not offered.
 from __future__ import annotations
 
 from .frequency import zipf
-from .inflection import SEPARABLE_PREFIXES, SOFT_ENDINGS, UNSTRESSED_PREFIXES, VOWELS, noun_forms
+from .inflection import SEPARABLE_PREFIXES, SOFT_ENDINGS, UNSTRESSED_PREFIXES, VOWELS, devoice, noun_forms
 
 # lemma: present singular (3rd person), past singular, past plural, participle
 IRREGULAR = {
@@ -129,18 +129,10 @@ def stem(infinitive: str) -> str | None:
         candidates += [base[:-1] + base[-2] + base[-1], base]
     else:
         candidates.append(base)
-    candidates = [_devoice(c) for c in candidates]
+    candidates = [devoice(c) for c in candidates]
     if len(candidates) == 1:
         return candidates[0]
     return max(candidates, key=lambda c: zipf(c + "t") or zipf(c) or 0)
-
-
-def _devoice(stem: str) -> str:
-    if stem.endswith("v"):
-        return stem[:-1] + "f"
-    if stem.endswith("z"):
-        return stem[:-1] + "s"
-    return stem
 
 
 def _soft(infinitive: str) -> bool:

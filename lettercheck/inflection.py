@@ -81,10 +81,11 @@ def _verb_stems(base: str) -> set[str]:
             and base[-2] != "i":
         doubled = base[:-1] + base[-2] + base[-1]
         stems = {base, doubled} if base[-2] == "e" else {doubled}
-    return {_devoice(stem) for stem in stems}
+    return {devoice(stem) for stem in stems}
 
 
-def _devoice(stem: str) -> str:
+def devoice(stem: str) -> str:
+    """A Dutch stem ends unvoiced: 'leev' -> 'leef', 'reiz' -> 'reis'."""
     if stem.endswith("v"):
         return stem[:-1] + "f"
     if stem.endswith("z"):

@@ -102,16 +102,22 @@ def _request(ctx, tokens, bare: bool, front=()) -> str | None:
 
 def _instruction(ctx, tokens, bare: bool) -> str | None:
     """Before a list ('U dient te vermelden:'): the verb's stem first, 'Vermeld ...:'."""
+    parts = _conjugated(ctx, tokens, bare, "1sg")
+    if parts is None:
+        return None
+    middle, particle, form, after = parts
+    return without_pressure(" ".join(p for p in (form.capitalize(), middle, after, particle) if p)) + ":"
+
+
+def _conjugated(ctx, tokens, bare: bool, person: str):
+    """(middle text, particle, finite form, trailing text) of an infinitive clause, the verb in ``person``."""
     clause = _infinitive_clause(tokens, bare)
     if clause is None:
         return None
     middle, verb, after = clause
     particle, base = conjugation.split_particle(verb)
-    stem = conjugation.present(base, "1sg")
-    if stem is None:
-        return None
-    parts = (stem.capitalize(), render(ctx, middle), render(ctx, after), particle)
-    return without_pressure(" ".join(part for part in parts if part)) + ":"
+    form = conjugation.present(base, person)
+    return None if form is None else (render(ctx, middle), particle, form, render(ctx, after))
 
 
 def _omit(ctx, start: int, end: int) -> Fix:
@@ -125,16 +131,12 @@ def _omit(ctx, start: int, end: int) -> Fix:
 
 
 def _rule_stated(ctx, tokens) -> str | None:
-    clause = _infinitive_clause(tokens, bare=False)
-    if clause is None:
+    """'U bent verplicht om ... te V' -> 'Het is nodig dat u ... V-t.'"""
+    parts = _conjugated(ctx, tokens, False, "u")
+    if parts is None:
         return None
-    middle, verb, after = clause
-    particle, base = conjugation.split_particle(verb)
-    finite = conjugation.present(base, "u")
-    if finite is None:
-        return None
-    parts = ("Het is nodig dat u", render(ctx, middle), particle + finite, render(ctx, after))
-    return without_pressure(" ".join(part for part in parts if part)) + "."
+    middle, particle, form, after = parts
+    return without_pressure(" ".join(p for p in ("Het is nodig dat u", middle, particle + form, after) if p)) + "."
 
 
 def without_pressure(text: str) -> str:
