@@ -157,10 +157,11 @@ def main() -> int:
     done = [words for words in map(words_checked, (answer for _, answer in results)) if words is not None]
     throughput = len(done) / elapsed
     ideal = args.workers / own
+    workers = f"{args.workers} worker{'s' if args.workers > 1 else ''}"
     print(f"letter: {args.letter.name}, {done[0] if done else '?'} words; {args.requests} concurrent uploads, "
-          f"{args.workers} workers")
+          f"{workers}")
     print(f"checker alone, in process: {own * 1000:.0f} ms per letter ({1 / own:.1f} letters/s); "
-          f"{args.workers} checker processes side by side: {side_by_side:.1f} letters/s")
+          f"as many checker processes as workers, side by side: {side_by_side:.1f} letters/s")
     print(f"one letter alone over HTTP: {alone * 1000:.0f} ms")
     print(f"latency under load: p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
           f"p95 {percentile(latencies, 0.95) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms")
@@ -169,9 +170,9 @@ def main() -> int:
     print(f"the load generator itself used {client_cpu / elapsed:.2f} of the machine's CPU cores meanwhile")
     share = throughput / ideal
     verdict = "meets" if share >= TARGET_SHARE else "misses"
-    print(f"throughput is {share:.0%} of the checker's speed x {args.workers} workers ({ideal:.1f} letters/s), "
-          f"{verdict} the {TARGET_SHARE:.0%} target; {throughput / side_by_side:.0%} of what {args.workers} "
-          "checkers side by side reach on this machine now")
+    print(f"throughput is {share:.0%} of the checker's speed x {workers} ({ideal:.1f} letters/s), "
+          f"{verdict} the {TARGET_SHARE:.0%} target; {throughput / side_by_side:.0%} of what the checker "
+          "processes side by side reach on this machine now")
     return 0 if len(done) == args.requests and share >= TARGET_SHARE else 1
 
 

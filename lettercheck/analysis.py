@@ -43,6 +43,7 @@ MAX_SENTENCE_TOKENS = 400
 """A longer sentence (a paragraph without full stops) is cut into equal pieces, each still a long sentence:
 every computation per sentence stays bounded, and the parser never sees 40,000 tokens at once."""
 PIECE_TOKENS = 1000
+NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 """A longer letter is parsed in pieces of whole sentences and joined: the pipeline's memory grows with the
 text in a batch (about 16 KB a token), not with the letter."""
 
@@ -227,9 +228,10 @@ def parse_letters(letters: Iterable[Letter], nlp=None, batch_size: int = BATCH_S
 
     parsed: list[Doc] = []
     for piece, (letter, segments, last) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        piece.tensor = NO_TENSOR  # no check reads it, and it takes 384 bytes a token
         parsed.append(piece)
         if last:
-            doc = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+            doc = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False, exclude=["tensor"])
             yield ParsedLetter(letter, segments, _corrected(doc))
             parsed = []
 

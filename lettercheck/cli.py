@@ -2,7 +2,8 @@
 
 Exit codes of ``lettercheck check``: 0 nothing at or above ``--fail-on`` (and
 no letter above ``--max-level``), 1 the bar was not met, 2 a usage or input
-error (a file that cannot be read, a bad setting).
+error (a file that cannot be read, a bad setting). ``lettercheck audit`` exits 0
+when its files are written, unreadable letters included (they are listed).
 
 Only ``check`` and ``annotate`` load the language pipeline; ``--version``,
 ``--help``, ``rules`` and the output formats never import spaCy.
@@ -12,15 +13,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import logging
 import os
 import sys
 from pathlib import Path
 
 from . import __version__
+from .dutch_argparse import dutch
 from .errors import LetterError, display_path, safe_text
 from .formats import FORMATS
-from .model import CEFR, SEVERITIES
+from .model import CEFR, SEVERITIES, Report, severity_rank
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_BROKEN_PIPE = 141
@@ -44,6 +47,27 @@ def positive_int(value: str) -> int:
     return number
 
 
+def selectors(value: str) -> list[str]:
+    """Comma-separated rule ids or categories, checked against the catalogue as the settings are."""
+    from .catalogue import load_categories, load_rules
+
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in load_rules() and name not in load_categories()]
+    if unknown or not names:
+        listed = ", ".join(f"'{name}'" for name in unknown) or "geen"
+        raise argparse.ArgumentTypeError(f"onbekende regel of categorie {listed} (bekijk ze met: lettercheck rules)")
+    return names
+
+
+def pattern(value: str) -> str:
+    from .config import VALIDATORS
+
+    problem = VALIDATORS["include"]([value])
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return value
+
+
 def port_number(value: str) -> int:
     number = positive_int(value)
     if number > 65535:
@@ -52,34 +76,49 @@ def port_number(value: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    letters = _letter_options()
     parser = DutchArgumentParser(
         prog="lettercheck",
         description="Controleer Nederlandse brieven op begrijpelijke, stress-sensitieve taal.",
     )
-    parser.add_argument("--version", action="version", version=f"lettercheck {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="meer meldingen (in het Engels) op stderr")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=DutchArgumentParser)
+    parser.add_argument("--version", action="version", version=f"lettercheck {__version__}",
+                        help="toon het versienummer en stop")
+    _add_verbosity(parser, default=False)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=DutchArgumentParser,
+                                     title="opdrachten", metavar="OPDRACHT")
 
-    check = commands.add_parser("check", help="controleer brieven (.docx of .txt, of mappen daarmee)")
-    check.add_argument("paths", nargs="+", metavar="PAD", help="bestanden of mappen")
+    check = commands.add_parser("check", parents=[common, letters],
+                                help="controleer brieven (.docx, .dotx of .txt, of mappen daarmee)")
+    check.add_argument("paths", nargs="+", metavar="PAD",
+                       help="bestanden of mappen; - leest één brief van standaardinvoer")
+    check.add_argument("--stdin-filename", metavar="NAAM",
+                       help="naam van de brief op standaardinvoer, in het rapport en voor de soort (brief.docx)")
     check.add_argument("--format", choices=tuple(FORMATS), default="text",
                        help="uitvoer: " + "; ".join(f"{name}: {text}" for name, text in FORMATS.items()))
     check.add_argument("--output", "-o", type=Path, metavar="BESTAND", help="schrijf het rapport naar dit bestand")
     check.add_argument("--fail-on", choices=SEVERITIES, help="exitcode 1 vanaf deze ernst (standaard: error)")
+    check.add_argument("--min-severity", choices=SEVERITIES,
+                       help="toon alleen bevindingen vanaf deze ernst (de exitcode telt ze alle)")
     check.add_argument("--max-level", choices=CEFR, help="exitcode 1 als het geschatte taalniveau hoger is")
-    check.add_argument("--config", type=Path,
-                       help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
-    check.add_argument("--jobs", "-j", type=positive_int, default=1, help="aantal processen (standaard: 1)")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="kleuren in de uitvoer")
 
-    annotate = commands.add_parser("annotate", help="zet de bevindingen als opmerkingen in een Word-kopie van de brief")
+    audit = commands.add_parser("audit", parents=[common, letters],
+                                help="controleer veel brieven en schrijf een overzicht (HTML, CSV, Excel, JSON)")
+    audit.add_argument("paths", nargs="+", metavar="PAD", help="bestanden of mappen")
+    audit.add_argument("--out", type=Path, default=Path("lettercheck-audit"), metavar="MAP",
+                       help="map voor de rapporten (standaard: lettercheck-audit)")
+    audit.add_argument("--max-level", choices=CEFR, help="het doelniveau in het overzicht (standaard: B1)")
+
+    annotate = commands.add_parser("annotate", parents=[common],
+                                   help="zet de bevindingen als opmerkingen in een Word-kopie van de brief")
     annotate.add_argument("letter", type=Path, metavar="BRIEF", help="de brief (.docx of .txt)")
     annotate.add_argument("--output", "-o", type=Path, metavar="BESTAND",
                           help="het Word-bestand met opmerkingen (standaard: <naam>.lettercheck.docx naast de brief)")
-    annotate.add_argument("--config", type=Path,
+    annotate.add_argument("--config", type=Path, metavar="BESTAND",
                           help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
 
-    rewrite = commands.add_parser("rewrite", help="schrijf een verbeterde versie van de brief")
+    rewrite = commands.add_parser("rewrite", parents=[common], help="schrijf een verbeterde versie van de brief")
     rewrite.add_argument("letter", type=Path, metavar="BRIEF", help="de brief (.docx of .txt)")
     rewrite.add_argument("--output", "-o", type=Path, metavar="BESTAND",
                          help="de herschreven brief (standaard: <naam>.herschreven.docx of .txt naast de brief)")
@@ -88,29 +127,68 @@ def build_parser() -> argparse.ArgumentParser:
     rewrite.add_argument("--diff", action="store_true", help="toon de wijzigingen als diff")
     rewrite.add_argument("--tracked", action="store_true",
                          help="in Word als bijgehouden wijzigingen, zodat Word laat zien wat er veranderde")
-    rewrite.add_argument("--config", type=Path,
+    rewrite.add_argument("--config", type=Path, metavar="BESTAND",
                          help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
 
-    rules = commands.add_parser("rules", help="toon de regels, of de uitleg van één regel of categorie")
+    rules = commands.add_parser("rules", parents=[common],
+                                help="toon de regels, of de uitleg van één regel of categorie")
     rules.add_argument("rule", nargs="?", metavar="REGEL", help="een regel-id of categorie")
     rules.add_argument("--markdown", action="store_true", help="als Markdown-documentatie (docs/rules.md)")
 
-    commands.add_parser("model", help="toon welk taalmodel wordt gebruikt en hoe goed het is")
+    commands.add_parser("model", parents=[common], help="toon welk taalmodel wordt gebruikt en hoe goed het is")
 
-    serve = commands.add_parser("serve", help="start de webapp voor communicatiemedewerkers")
-    serve.add_argument("--host", default="127.0.0.1", help="adres om op te luisteren (standaard: 127.0.0.1)")
-    serve.add_argument("--port", type=port_number, default=8000, help="poort (standaard: 8000)")
-    serve.add_argument("--workers", type=positive_int, default=DEFAULT_WORKERS,
+    serve = commands.add_parser("serve", parents=[common], help="start de webapp voor communicatiemedewerkers")
+    serve.add_argument("--host", metavar="ADRES", default="127.0.0.1",
+                       help="adres om op te luisteren (standaard: 127.0.0.1)")
+    serve.add_argument("--port", type=port_number, metavar="POORT", default=8000, help="poort (standaard: 8000)")
+    serve.add_argument("--workers", type=positive_int, metavar="AANTAL", default=DEFAULT_WORKERS,
                        help=f"aantal processen dat brieven controleert (standaard: {DEFAULT_WORKERS})")
-    serve.add_argument("--config", type=Path,
+    serve.add_argument("--config", type=Path, metavar="BESTAND",
                        help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
     return parser
 
 
+def _add_verbosity(parser: argparse.ArgumentParser, default) -> None:
+    """-v/-q: on the main parser with a default, on each command without one, so that either place works."""
+    parser.add_argument("-v", "--verbose", action="store_true", default=default,
+                        help="meer meldingen (in het Engels) op stderr")
+    parser.add_argument("-q", "--quiet", action="store_true", default=default,
+                        help="alleen fouten op stderr, geen voortgang")
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    _add_verbosity(common, default=argparse.SUPPRESS)
+    return common
+
+
+def _letter_options() -> argparse.ArgumentParser:
+    """What check and audit share: settings, which rules, which files, how many processes."""
+    letters = argparse.ArgumentParser(add_help=False)
+    letters.add_argument("--config", type=Path, metavar="BESTAND",
+                         help="instellingenbestand (standaard: lettercheck.toml of pyproject.toml)")
+    letters.add_argument("--select", type=selectors, action="extend", default=[], metavar="REGELS",
+                         help="alleen deze regels of categorieën, met komma's ertussen (zie: lettercheck rules)")
+    letters.add_argument("--ignore", type=selectors, action="extend", default=[], metavar="REGELS",
+                         help="deze regels of categorieën niet")
+    letters.add_argument("--include", type=pattern, action="append", default=[], metavar="PATROON",
+                         help="in mappen alleen bestanden die hierop passen (gitignore-patroon; standaard: "
+                              "*.docx, *.dotx, *.txt)")
+    letters.add_argument("--exclude", type=pattern, action="append", default=[], metavar="PATROON",
+                         help="in mappen bestanden of mappen die hierop passen overslaan (gitignore-patroon)")
+    letters.add_argument("--jobs", "-j", type=positive_int, default=1, metavar="AANTAL",
+                         help="aantal processen (standaard: 1)")
+    return letters
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="lettercheck: %(levelname)s: %(message)s")
+    with dutch():
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if "-" in getattr(args, "paths", ()) and (args.command != "check" or len(args.paths) > 1):
+            parser.error("lees één brief van standaardinvoer (-) met 'check', zonder andere paden")
+    level = logging.INFO if args.verbose else logging.ERROR if args.quiet else logging.WARNING
+    logging.basicConfig(level=level, format="lettercheck: %(levelname)s: %(message)s")
     try:
         return COMMANDS[args.command](args)
     except LetterError as error:
@@ -122,31 +200,99 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .config import load_config
     from .formats import Run, get_format
     from .nlp import model_source
     from .parallel import check_paths
-    from .selection import letter_paths
     from .verdict import fails
 
-    config = load_config(args.config, fail_on=args.fail_on, max_level=args.max_level)
-    paths = letter_paths(args.paths)
-    if not paths:
-        raise LetterError("no-letters", "Geen brieven gevonden (.docx of .txt) op de opgegeven plek.", "no input files")
+    config = _settings(args)
+    if args.paths == ["-"]:
+        reports = _stdin_reports(args, config)
+    else:
+        reports = check_paths(_selected(args, config), config, args.jobs)
+    folder_run = len(args.paths) > 1 or any(os.path.isdir(path) for path in args.paths)
     run = Run(__version__, model_source(), config.fail_on, config.max_level, config.target_level,
-              colour=args.output is None and _use_colour(args.color))
-    reports = []
+              colour=args.output is None and _use_colour(args.color), totals=folder_run)
+    outcome = {"error": False, "fails": False}
 
-    def checked():
-        for report in check_paths(paths, config, args.jobs):
-            reports.append(report)
-            yield report
+    def shown():
+        for report in reports:
+            outcome["error"] |= report.error is not None
+            outcome["fails"] |= fails(report, config.fail_on, config.max_level)
+            yield _at_least(report, args.min_severity)
 
     with _output(args.output) as out:
-        get_format(args.format).write(checked(), out, run)
-    if any(r.error for r in reports):
+        get_format(args.format).write(shown(), out, run)
+    if outcome["error"]:
         return EXIT_ERROR
-    return EXIT_FINDINGS if any(fails(r, config.fail_on, config.max_level) for r in reports) else EXIT_CLEAN
+    return EXIT_FINDINGS if outcome["fails"] else EXIT_CLEAN
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from .audit import FILES, write_audit
+    from .catalogue import load_rules
+    from .formats import Run
+    from .nlp import model_source
+    from .parallel import check_paths
+
+    config = _settings(args)
+    paths = _selected(args, config)
+    run = Run(__version__, model_source(), config.fail_on, config.max_level, config.target_level)
+    checked = {rule_id for rule_id, rule in load_rules().items() if config.selects(rule)}
+    with _progress(check_paths(paths, config, args.jobs), len(paths), args.quiet) as reports:
+        totals = write_audit(reports, args.out, run, checked)
+    if not args.quiet:
+        print(f"{totals.line()}\nAudit geschreven naar {display_path(args.out)}: {', '.join(FILES)}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _settings(args: argparse.Namespace):
+    """The settings, with the command line's rule selection and file patterns."""
+    from .config import find_config, load_config
+
+    config = load_config(args.config, fail_on=getattr(args, "fail_on", None), max_level=args.max_level)
+    log.info("settings: %s", display_path(args.config or find_config(Path.cwd()) or "defaults"))
+    config.select = args.select or config.select
+    config.disable = [*config.disable, *args.ignore]
+    config.include = [*config.include, *args.include]
+    config.exclude = [*config.exclude, *args.exclude]
+    return config
+
+
+def _selected(args: argparse.Namespace, config) -> list[Path]:
+    from .selection import letter_paths
+
+    paths = letter_paths(args.paths, config.include, config.exclude)
+    if not paths:
+        raise LetterError("no-letters", "Geen brieven gevonden (.docx, .dotx of .txt) op de opgegeven plek.",
+                          "no input files")
+    log.info("%d letters selected", len(paths))
+    return paths
+
+
+def _stdin_reports(args: argparse.Namespace, config) -> list[Report]:
+    from .engine import Checker
+
+    data = sys.stdin.buffer.read(config.max_bytes + 1) if sys.stdin is not None else b""
+    return [Checker(config).check_bytes(data, args.stdin_filename or "-")]
+
+
+def _at_least(report: Report, severity: str | None) -> Report:
+    """The report as shown with --min-severity: its findings of that severity or higher."""
+    if severity is None or report.error is not None:
+        return report
+    rank = severity_rank(severity)
+    return dataclasses.replace(report, findings=[f for f in report.findings if severity_rank(f.severity) >= rank])
+
+
+@contextlib.contextmanager
+def _progress(reports, total: int, quiet: bool):
+    """A progress bar on stderr, only when stderr is a terminal."""
+    from tqdm import tqdm
+
+    with tqdm(reports, total=total, desc="Controleren", unit=" brieven", file=sys.stderr, leave=False,
+              disable=quiet or not sys.stderr.isatty()) as bar:
+        yield bar
 
 
 def run_annotate(args: argparse.Namespace) -> int:
@@ -261,8 +407,8 @@ def run_serve(args: argparse.Namespace) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": run_check, "annotate": run_annotate, "rewrite": run_rewrite, "rules": run_rules,
-            "model": run_model, "serve": run_serve}
+COMMANDS = {"check": run_check, "audit": run_audit, "annotate": run_annotate, "rewrite": run_rewrite,
+            "rules": run_rules, "model": run_model, "serve": run_serve}
 
 
 def run() -> None:

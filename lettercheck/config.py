@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import LetterError
-from .model import CEFR, DEFAULT_TARGET_LEVEL, SEVERITIES
+from .model import CEFR, DEFAULT_TARGET_LEVEL, SEVERITIES, Rule
 from .readers import DEFAULT_MAX_BYTES, DEFAULT_MAX_WORDS
 
 CONFIG_FILE = "lettercheck.toml"
@@ -33,10 +33,16 @@ class Config:
     max_clauses: int = 3
     rare_word_zipf: float = 3.0
     long_word_letters: int = 20
+    select: list[str] = field(default_factory=list)
+    """Rule ids or categories to report; empty: all (``disable`` then takes some away)."""
     disable: list[str] = field(default_factory=list)
     """Rule ids or categories not to report."""
     severity: dict[str, str] = field(default_factory=dict)
     """Severity per rule id (or per category: all its rules), overriding the catalogue."""
+    include: list[str] = field(default_factory=list)
+    """Gitignore-style patterns of the files to check inside folders; empty: .docx, .dotx and .txt."""
+    exclude: list[str] = field(default_factory=list)
+    """Gitignore-style patterns of files and folders to skip inside folders."""
 
     @property
     def max_bytes(self) -> int:
@@ -49,6 +55,11 @@ class Config:
 
     def rule_severity(self, rule_id: str, category: str) -> str | None:
         return self.severity.get(rule_id) or self.severity.get(category)
+
+    def selects(self, rule: Rule) -> bool:
+        """Whether ``rule`` is checked: selected (or no selection) and not disabled."""
+        names = {rule.id, rule.category}
+        return (not self.select or bool(names & set(self.select))) and not names & set(self.disable)
 
 
 def _number(low: float, high: float, integer: bool = False):
@@ -77,6 +88,19 @@ def _selectors(value) -> str | None:
         return "moet een lijst van regel-id's of categorieën zijn"
     unknown = [item for item in value if not _known_selector(item)]
     return f"kent de regel of categorie {_names(unknown)} niet" if unknown else None
+
+
+def _globs(value) -> str | None:
+    if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
+        return 'moet een lijst van patronen zijn, bijvoorbeeld ["*.docx", "archief/"]'
+    from pathspec import GitIgnoreSpec
+
+    for pattern in value:
+        try:
+            GitIgnoreSpec.from_lines([pattern])
+        except ValueError:
+            return f"bevat een ongeldig patroon: '{pattern}'"
+    return None
 
 
 def _severities(value) -> str | None:
@@ -108,8 +132,11 @@ VALIDATORS = {
     "max_clauses": _number(1, 20, integer=True),
     "rare_word_zipf": _number(0, 8),
     "long_word_letters": _number(5, 100, integer=True),
+    "select": _selectors,
     "disable": _selectors,
     "severity": _severities,
+    "include": _globs,
+    "exclude": _globs,
 }
 assert set(VALIDATORS) == {f.name for f in dataclasses.fields(Config)}
 

@@ -137,15 +137,22 @@ def apply(text: str, edits: list[Edit]) -> str:
 
 def draft_file(analysis, draft: Draft, tracked: bool = False) -> tuple[bytes, str]:
     """The draft as a file like the original: (bytes, suffix)."""
-    letter = analysis.letter
+    return letter_file(analysis.letter, draft.edits, tracked)
+
+
+def letter_file(letter, edits: list[Edit], tracked: bool = False) -> tuple[bytes, str]:
+    """The letter's file with non-overlapping ``edits`` applied: a .docx for a Word letter, else a .txt.
+
+    ValueError when an edit cannot be made in Word runs (it spans two paragraphs).
+    """
     if letter.format == "docx":
         from .writers.docx import apply_edits, insert_paragraphs
 
-        inline = [e for e in draft.edits if not _is_new_paragraph(letter, e)]
-        paragraphs = [e for e in draft.edits if _is_new_paragraph(letter, e)]
+        inline = [e for e in edits if not _is_new_paragraph(letter, e)]
+        paragraphs = [e for e in edits if _is_new_paragraph(letter, e)]
         data = apply_edits(letter, inline, tracked=tracked)
-        return insert_paragraphs(data, letter, paragraphs), ".docx"
-    return text_file(letter, draft.edits).encode("utf-8"), ".txt"
+        return insert_paragraphs(data, letter, paragraphs, tracked=tracked), ".docx"
+    return text_file(letter, edits).encode("utf-8"), ".txt"
 
 
 def _is_new_paragraph(letter, edit: Edit) -> bool:

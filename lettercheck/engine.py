@@ -14,7 +14,7 @@ import functools
 import logging
 import traceback
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analysis import ParsedLetter, parse_letters
@@ -30,6 +30,7 @@ from .readers import read_letter, read_letter_bytes
 from .rewrites import attach_rewrites
 from .rules import LetterContext, run_checks
 from .structure import Segment
+from .suppressions import split_findings
 
 log = logging.getLogger(__name__)
 CHUNK = 32
@@ -45,6 +46,8 @@ class Analysis:
     paragraphs: list[ParagraphReadability]
     findings: list[Finding]
     path: str
+    suppressed: list[Finding] = field(default_factory=list)
+    """Findings an inline ``lettercheck:`` comment switched off."""
 
     @property
     def letter(self) -> Letter:
@@ -66,6 +69,7 @@ class Analysis:
             paragraphs=self.paragraphs,
             findings=self.findings,
             categories=category_ids(),
+            suppressed=self.suppressed,
         )
 
 
@@ -97,9 +101,7 @@ class Checker:
         self.nlp = nlp or load_pipeline()
         self.rules = load_rules()
         self.lexicon = Lexicon(self.nlp)
-        disabled = set(self.config.disable)
-        self.active = {rule_id for rule_id, rule in self.rules.items()
-                       if rule_id not in disabled and rule.category not in disabled}
+        self.active = {rule_id for rule_id, rule in self.rules.items() if self.config.selects(rule)}
 
     # -- analyses: everything kept ----------------------------------------
 
@@ -126,12 +128,14 @@ class Checker:
         ]
         findings = run_checks(context, self.active)
         attach_rewrites(context, findings)
+        findings, suppressed = split_findings(findings, parsed.letter.suppressions)
         return Analysis(
             parsed=parsed,
             readability=combine([f for f in features if f.words], limit),
             paragraphs=paragraphs,
             findings=findings,
             path=parsed.letter.source,
+            suppressed=suppressed,
         )
 
     # -- reports: plain data ------------------------------------------------

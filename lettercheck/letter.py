@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .model import SourceRange
 from .placeholders import find_placeholders
+
+if TYPE_CHECKING:
+    from .suppressions import Suppression
 
 Span = tuple[int, int]
 
@@ -100,6 +104,8 @@ class Letter:
     """For Word letters: the package as read (a template converted to a document), for writers."""
     original: str = field(default="", repr=False)
     """For text letters: the file's text as decoded (newlines normalised), for writers."""
+    suppressions: list[Suppression] = field(default_factory=list, repr=False)
+    """Ranges where inline ``lettercheck:`` comments switch rules off (set by the reader)."""
     text: str = field(init=False)
     placeholders: list[Span] = field(init=False)
     _starts: list[int] = field(init=False, repr=False)

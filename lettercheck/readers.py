@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .errors import LetterError, display_path, safe_text
 from .letter import Block, Letter, Location, RunPiece
+from .suppressions import split_directives, text_suppressions, word_suppressions
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_WORDS = 100_000
@@ -116,7 +117,9 @@ def read_letter_bytes(
         )
     elif suffix in TEXT_SUFFIXES:
         text = decode_text(data)
-        letter = Letter(name, _within_limits(_text_blocks(text), max_words), format="text", original=text)
+        body, directives = split_directives(text)  # inline 'lettercheck:' lines are not letter text
+        letter = Letter(name, _within_limits(_text_blocks(body), max_words), format="text", original=text)
+        letter.suppressions = text_suppressions(letter, directives)
     else:
         raise LetterError(
             "unsupported",
@@ -331,7 +334,9 @@ def _read_docx(data: bytes, name: str, max_bytes: int, max_words: int) -> Letter
     blocks = (
         block for part in ordered_parts(document) for block in _part_blocks(part.element, part_label(document, part))
     )
-    return Letter(name, _within_limits(blocks, max_words), format="docx", package=data)
+    letter = Letter(name, _within_limits(blocks, max_words), format="docx", package=data)
+    letter.suppressions = word_suppressions(document, letter)
+    return letter
 
 
 def ordered_parts(document) -> list:

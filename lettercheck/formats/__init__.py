@@ -35,6 +35,8 @@ class Run:
     max_level: str | None = None
     target_level: str = "B1"
     colour: bool = False
+    totals: bool = False
+    """The text format closes with a line of totals (folder runs)."""
     root: Path = field(default_factory=Path.cwd)
     """Paths in the output are relative to this folder where they can be."""
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from typing import TextIO
 
-from ..model import SEVERITY_LABELS, Finding, Report
+from ..model import CEFR, SEVERITY_LABELS, Finding, Report
 from ..verdict import failures
 from . import Run
 
@@ -15,9 +16,38 @@ COLOURS = {"error": "31", "warning": "33", "info": "36", "bold": "1", "dim": "2"
 class TextFormat:
     def write(self, reports: Iterable[Report], out: TextIO, run: Run) -> None:
         painter = Painter(run.colour)
+        totals = Totals()
         for report in reports:
+            totals.add(report)
             out.write(render(report, run, painter) + "\n\n")
             out.flush()
+        if run.totals:
+            out.write(painter(totals.line(), "bold") + "\n")
+
+
+class Totals:
+    """The closing line of a folder run: "38 brieven: 22 met fouten · niveau A2 3, B1 20, B2 12, C1 3"."""
+
+    def __init__(self) -> None:
+        self.letters = self.with_errors = self.unreadable = 0
+        self.levels: Counter[str] = Counter()
+
+    def add(self, report: Report) -> None:
+        self.letters += 1
+        if report.error is not None:
+            self.unreadable += 1
+            return
+        self.with_errors += any(finding.severity == "error" for finding in report.findings)
+        if report.readability is not None and report.readability.level:
+            self.levels[report.readability.level] += 1
+
+    def line(self) -> str:
+        parts = [f"{self.with_errors} met fouten"]
+        if self.unreadable:
+            parts.append(f"{self.unreadable} niet te lezen")
+        if self.levels:
+            parts.append("niveau " + ", ".join(f"{level} {self.levels[level]}" for level in CEFR if self.levels[level]))
+        return f"{self.letters} {'brief' if self.letters == 1 else 'brieven'}: " + " · ".join(parts)
 
 
 class Painter:

@@ -6,7 +6,6 @@ One :class:`LetterService` per process holds the checker, built once at start-up
 from __future__ import annotations
 
 import threading
-from types import SimpleNamespace
 
 from flask import current_app
 
@@ -20,8 +19,6 @@ from .inputs import LetterRequest
 
 EXTENSION = "lettercheck"
 """The service's key in ``app.extensions``."""
-ACCEPTED = "accepted"
-"""The rule of the one change that holds the edits a user accepted."""
 
 
 class LetterService:
@@ -49,17 +46,15 @@ class LetterService:
 
     def edited_file(self, letter: Letter, edits: tuple[Edit, ...], tracked: bool = False) -> tuple[bytes, str]:
         """The letter's file with ``edits`` applied, as the draft writer writes it: (bytes, suffix)."""
-        from ..draft import Change, Draft, apply, draft_file
+        from ..draft import letter_file
 
         ordered = sorted(edits, key=lambda e: (e.start, e.end))
         bounds = [0, *(point for edit in ordered for point in (edit.start, edit.end)), len(letter.text)]
         if bounds != sorted(bounds):
             raise ApiError(400, "invalid-edits", "De wijzigingen passen niet bij de brief: ze overlappen "
                            "of vallen buiten de tekst.")
-        draft = Draft(letter.text, apply(letter.text, ordered), applied=[Change(ACCEPTED, ACCEPTED, tuple(ordered))])
         try:
-            # draft_file reads only the analysis's letter; the letter is all there is before a check.
-            return draft_file(SimpleNamespace(letter=letter), draft, tracked=tracked)
+            return letter_file(letter, ordered, tracked=tracked)
         except ValueError:  # left to the Word writer: an edit over two paragraphs, which its runs cannot take
             raise ApiError(400, "invalid-edits", "Een wijziging loopt over twee alinea's; "
                            "dat kan niet in een Word-bestand.") from None

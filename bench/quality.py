@@ -1,0 +1,163 @@
+"""Quality of the findings on real letters: the regression set in realletters/, labelled by hand.
+
+    python bench/quality.py [--details]
+
+Prints, next to the targets of issue 11:
+- F1 per letter-level verdict (threat: any finding of the threat category; the others: their rule fires);
+- jargon precision and recall: a labelled term is found when a `jargon` finding's text is the same word or
+  phrase (case-insensitive, by lemma or word stem); precision counts the distinct jargon findings per letter;
+- CEFR level agreement, exact and within one step, and how many before/after pairs come out in order;
+- the share of letters with a missing-help finding, beside the labelled share.
+--details lists every disagreement per letter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SET = ROOT / "realletters"
+VERDICTS = ("threat", "missing-action", "missing-contact", "missing-help", "vague-deadline")
+TARGETS = {"threat": 0.90, "missing-action": 0.90, "missing-contact": 0.90, "missing-help": 0.85,
+           "vague-deadline": 0.85, "jargon recall": 0.85, "jargon precision": 0.90, "level within one": 0.95,
+           "level exact": 0.65}
+ENDINGS = re.compile(r"(ingen|ing|heden|heid|en|e|s|d|t)$")
+
+
+@dataclass
+class Outcome:
+    """What the checker said about one letter."""
+
+    label: dict
+    verdicts: dict[str, bool]
+    jargon: set[str]
+    level: str | None
+    found_terms: set[str] = field(default_factory=set)
+    false_terms: set[str] = field(default_factory=set)
+
+
+def load_set() -> list[dict]:
+    with (SET / "letters.toml").open("rb") as handle:
+        return tomllib.load(handle)["letter"]
+
+
+def predicted_verdicts(report) -> dict[str, bool]:
+    rules = {f.rule for f in report.findings}
+    threat = any(f.category == "threat" for f in report.findings)
+    return {name: threat if name == "threat" else name in rules for name in VERDICTS}
+
+
+def stems(text: str, nlp) -> set[tuple[str, ...]]:
+    """Ways to compare a word or phrase: its lowercase words, their lemmas, and both cut to a stem."""
+    doc = nlp(text.lower())
+    forms = [tuple(t.lower_ for t in doc if not t.is_punct), tuple(t.lemma_.lower() for t in doc if not t.is_punct)]
+    return set(forms) | {tuple(ENDINGS.sub("", word) for word in form) for form in forms}
+
+
+def score_letter(label: dict, report, nlp) -> Outcome:
+    jargon = {f.text for f in report.findings if f.rule == "jargon"}
+    outcome = Outcome(label, predicted_verdicts(report), jargon, report.readability.level if report.readability else None)
+    found_keys = {text: stems(text, nlp) for text in jargon}
+    for term in label["jargon"]:
+        keys = stems(term, nlp)
+        matches = {text for text, found in found_keys.items() if found & keys}
+        if matches:
+            outcome.found_terms.add(term)
+        found_keys = {text: found for text, found in found_keys.items() if text not in matches}
+    outcome.false_terms = set(found_keys)
+    return outcome
+
+
+def f1(outcomes: list[Outcome], name: str) -> float:
+    pairs = [(o.label[name], o.verdicts[name]) for o in outcomes]
+    tp = sum(1 for gold, pred in pairs if gold and pred)
+    fp = sum(1 for gold, pred in pairs if pred and not gold)
+    fn = sum(1 for gold, pred in pairs if gold and not pred)
+    return 2 * tp / (2 * tp + fp + fn) if tp else (1.0 if not fp and not fn else 0.0)
+
+
+def level_figures(outcomes: list[Outcome]) -> tuple[float, float, str]:
+    from lettercheck.model import CEFR
+
+    steps = [abs(CEFR.index(o.level) - CEFR.index(o.label["level"])) if o.level else 9 for o in outcomes]
+    by_file = {o.label["file"]: o for o in outcomes}
+    pairs = {tuple(sorted((o.label["file"], o.label["pair"]))) for o in outcomes if "pair" in o.label}
+    ordered = sum(1 for a, b in pairs if _in_order(by_file[a], by_file[b]))
+    return (sum(s == 0 for s in steps) / len(steps), sum(s <= 1 for s in steps) / len(steps),
+            f"{ordered} of {len(pairs)}")
+
+
+def _in_order(a: Outcome, b: Outcome) -> bool:
+    from lettercheck.model import CEFR
+
+    if not (a.level and b.level):
+        return False
+    gold = CEFR.index(a.label["level"]) - CEFR.index(b.label["level"])
+    seen = CEFR.index(a.level) - CEFR.index(b.level)
+    return gold * seen > 0
+
+
+def evaluate() -> list[Outcome]:
+    from lettercheck.engine import Checker
+
+    checker = Checker()
+    labels = load_set()
+    reports = checker.check_paths([SET / label["file"] for label in labels])
+    return [score_letter(label, report, checker.nlp) for label, report in zip(labels, reports, strict=True)]
+
+
+def line(name: str, value: float, shown: str | None = None) -> str:
+    target = TARGETS.get(name)
+    mark = "" if target is None else f"   target >= {target:.2f}: {'met' if value >= target else 'NOT MET'}"
+    return f"  {name:<22}{shown or f'{value:.2f}':>10}{mark}"
+
+
+def summary(outcomes: list[Outcome]) -> list[str]:
+    lines = [f"real letters: {len(outcomes)} (realletters/letters.toml)", "verdicts (F1):"]
+    lines += [line(name, f1(outcomes, name)) for name in VERDICTS]
+    labelled = sum(len(o.label["jargon"]) for o in outcomes)
+    found = sum(len(o.found_terms) for o in outcomes)
+    flagged = sum(len(o.jargon) for o in outcomes)
+    false = sum(len(o.false_terms) for o in outcomes)
+    lines.append("jargon:")
+    lines.append(line("jargon recall", found / labelled if labelled else 1.0, f"{found}/{labelled}"))
+    lines.append(line("jargon precision", (flagged - false) / flagged if flagged else 1.0, f"{flagged - false}/{flagged}"))
+    exact, within, ordered = level_figures(outcomes)
+    lines += ["level:", line("level exact", exact), line("level within one", within), f"  {'pairs in order':<22}{ordered:>10}"]
+    share = sum(o.verdicts["missing-help"] for o in outcomes) / len(outcomes)
+    gold = sum(o.label["missing-help"] for o in outcomes) / len(outcomes)
+    lines.append(f"missing-help fires on {share:.0%} of the letters (labelled: {gold:.0%})")
+    return lines
+
+
+def details(outcomes: list[Outcome]) -> list[str]:
+    lines = []
+    for o in outcomes:
+        wrong = [f"{n}: labelled {o.label[n]}, found {o.verdicts[n]}" for n in VERDICTS if o.label[n] != o.verdicts[n]]
+        missed = sorted(set(o.label["jargon"]) - o.found_terms)
+        if o.level != o.label["level"]:
+            wrong.append(f"level: labelled {o.label['level']}, found {o.level}")
+        if missed:
+            wrong.append(f"jargon missed: {', '.join(missed)}")
+        if o.false_terms:
+            wrong.append(f"jargon not labelled: {', '.join(sorted(o.false_terms))}")
+        lines += [o.label["file"], *(f"  {w}" for w in wrong)] if wrong else []
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--details", action="store_true", help="list every disagreement per letter")
+    args = parser.parse_args()
+    outcomes = evaluate()
+    print("\n".join(summary(outcomes)))
+    if args.details:
+        print("\n".join(["", *details(outcomes)]))
+
+
+if __name__ == "__main__":
+    main()
