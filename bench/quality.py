@@ -26,6 +26,7 @@ TARGETS = {"threat": 0.90, "missing-action": 0.90, "missing-contact": 0.90, "mis
            "vague-deadline": 0.85, "jargon recall": 0.85, "jargon precision": 0.90, "level within one": 0.95,
            "level exact": 0.65}
 ENDINGS = re.compile(r"(ingen|ing|heden|heid|en|e|s|d|t)$")
+DOUBLED = re.compile(r"([bdfgklmnprst])\1$")
 
 
 @dataclass
@@ -55,12 +56,13 @@ def stems(text: str, nlp) -> set[tuple[str, ...]]:
     """Ways to compare a word or phrase: its lowercase words, their lemmas, and both cut to a stem."""
     doc = nlp(text.lower())
     forms = [tuple(t.lower_ for t in doc if not t.is_punct), tuple(t.lemma_.lower() for t in doc if not t.is_punct)]
-    return set(forms) | {tuple(ENDINGS.sub("", word) for word in form) for form in forms}
+    return set(forms) | {tuple(DOUBLED.sub(r"\1", ENDINGS.sub("", word)) for word in form) for form in forms}
 
 
 def score_letter(label: dict, report, nlp) -> Outcome:
     jargon = {f.text for f in report.findings if f.rule == "jargon"}
-    outcome = Outcome(label, predicted_verdicts(report), jargon, report.readability.level if report.readability else None)
+    level = report.readability.level if report.readability else None
+    outcome = Outcome(label, predicted_verdicts(report), jargon, level)
     found_keys = {text: stems(text, nlp) for text in jargon}
     for term in label["jargon"]:
         keys = stems(term, nlp)
@@ -125,9 +127,11 @@ def summary(outcomes: list[Outcome]) -> list[str]:
     false = sum(len(o.false_terms) for o in outcomes)
     lines.append("jargon:")
     lines.append(line("jargon recall", found / labelled if labelled else 1.0, f"{found}/{labelled}"))
-    lines.append(line("jargon precision", (flagged - false) / flagged if flagged else 1.0, f"{flagged - false}/{flagged}"))
+    right = flagged - false
+    lines.append(line("jargon precision", right / flagged if flagged else 1.0, f"{right}/{flagged}"))
     exact, within, ordered = level_figures(outcomes)
-    lines += ["level:", line("level exact", exact), line("level within one", within), f"  {'pairs in order':<22}{ordered:>10}"]
+    lines += ["level:", line("level exact", exact), line("level within one", within),
+              f"  {'pairs in order':<22}{ordered:>10}"]
     share = sum(o.verdicts["missing-help"] for o in outcomes) / len(outcomes)
     gold = sum(o.label["missing-help"] for o in outcomes) / len(outcomes)
     lines.append(f"missing-help fires on {share:.0%} of the letters (labelled: {gold:.0%})")

@@ -42,10 +42,10 @@ SYMBOL_STRETCH = re.compile(r"(?:[^\w\s]\s*+){6,}")
 MAX_SENTENCE_TOKENS = 400
 """A longer sentence (a paragraph without full stops) is cut into equal pieces, each still a long sentence:
 every computation per sentence stays bounded, and the parser never sees 40,000 tokens at once."""
-PIECE_TOKENS = 1000
-NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
+PIECE_TOKENS = 500
 """A longer letter is parsed in pieces of whole sentences and joined: the pipeline's memory grows with the
-text in a batch (about 16 KB a token), not with the letter."""
+text in a batch (about 12 KB a token), not with the letter."""
+NO_TENSOR = numpy.zeros((0, 0), dtype="float32")
 
 
 @dataclass(slots=True)
@@ -205,7 +205,7 @@ def _lowercase_sentence_starts(nlp, doc: Doc, starts: list[int]) -> Doc:
     lowered = [
         i for i, start in enumerate(starts)
         if start == 1 and doc[i].is_title and i + 1 < len(doc)
-        and (doc[i].lower_ in nlp.Defaults.stop_words or doc[i + 1].lower_ in FOLLOWERS)
+        and (doc[i].lower_ in nlp.Defaults.stop_words or doc[i + 1].lower_ in FOLLOWERS or _verb_form(doc[i].lower_))
     ]
     if not lowered:
         return doc
@@ -213,6 +213,13 @@ def _lowercase_sentence_starts(nlp, doc: Doc, starts: list[int]) -> Doc:
     for i in lowered:
         words[i] = words[i].lower()
     return Doc(nlp.vocab, words=words, spaces=[bool(token.whitespace_) for token in doc])
+
+
+def _verb_form(word: str) -> bool:
+    """A verb stem or its -t form ('Betaal', 'Neemt'): an imperative opener, not a name ('Jansen')."""
+    from .conjugation import infinitive_of_stem
+
+    return bool(infinitive_of_stem(word) or (word.endswith("t") and infinitive_of_stem(word[:-1])))
 
 
 def parse_letters(letters: Iterable[Letter], nlp=None, batch_size: int = BATCH_SIZE) -> Iterator[ParsedLetter]:
@@ -263,8 +270,13 @@ def _corrected(doc: Doc) -> Doc:
     Lemmas in lowercase (word lists are; the lemmatiser keeps the case of sentence starts); the tags of
     'u' and 'uw'; and a sentence opened by a verb stem without another finite verb is an imperative
     ('Bel ons.', 'Betaal het bedrag.'), which the tagger, trained on newspaper text, reads as a noun.
+    White space is never a word: the tagger calls a long blank (a blanked-out address) a noun, and word
+    checks on its 100,000 characters would cost their square.
     """
     for token in doc:
+        if token.is_space:
+            token.pos_, token.tag_, token.lemma_ = "SPACE", "_SP", " "
+            continue
         lemma = token.lemma_
         if token.pos_ != "PROPN" and not lemma.islower() and lemma.lower() != lemma:
             token.lemma_ = lemma.lower()

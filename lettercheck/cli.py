@@ -17,6 +17,7 @@ import dataclasses
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import __version__
@@ -213,16 +214,19 @@ def run_check(args: argparse.Namespace) -> int:
     folder_run = len(args.paths) > 1 or any(os.path.isdir(path) for path in args.paths)
     run = Run(__version__, model_source(), config.fail_on, config.max_level, config.target_level,
               colour=args.output is None and _use_colour(args.color), totals=folder_run)
-    outcome = {"error": False, "fails": False}
+    outcome = {"error": False, "fails": False, "letters": 0}
+    start = time.perf_counter()
 
     def shown():
         for report in reports:
+            outcome["letters"] += 1
             outcome["error"] |= report.error is not None
             outcome["fails"] |= fails(report, config.fail_on, config.max_level)
             yield _at_least(report, args.min_severity)
 
     with _output(args.output) as out:
         get_format(args.format).write(shown(), out, run)
+    log.info("%d letters checked in %.1f s", outcome["letters"], time.perf_counter() - start)
     if outcome["error"]:
         return EXIT_ERROR
     return EXIT_FINDINGS if outcome["fails"] else EXIT_CLEAN
@@ -287,11 +291,12 @@ def _at_least(report: Report, severity: str | None) -> Report:
 
 @contextlib.contextmanager
 def _progress(reports, total: int, quiet: bool):
-    """A progress bar on stderr, only when stderr is a terminal."""
+    """A progress bar on stderr, only when stderr is a terminal; log lines are printed above it."""
     from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
 
     with tqdm(reports, total=total, desc="Controleren", unit=" brieven", file=sys.stderr, leave=False,
-              disable=quiet or not sys.stderr.isatty()) as bar:
+              disable=quiet or not sys.stderr.isatty()) as bar, logging_redirect_tqdm():
         yield bar
 
 

@@ -23,7 +23,25 @@ def word_forms(word: str) -> set[str]:
     """Verb forms of an infinitive, plural and inflected forms of anything else."""
     if len(word) < 4 or not word.isalpha():
         return set()
-    return verb_forms(word) if word.endswith("n") and word[-2] in VOWELS else noun_forms(word)
+    if word.endswith("n") and word[-2] in VOWELS:
+        return verb_forms(word) | irregular_forms(word)
+    return noun_forms(word)
+
+
+def irregular_forms(infinitive: str) -> set[str]:
+    """The forms of a strong or irregular verb, also with a prefix: 'voldoen' -> 'voldeed', 'voldaan';
+    'aantreffen' -> 'aangetroffen'. The lemmatiser often keeps such a participle as it stands."""
+    from .conjugation import IRREGULAR
+
+    for lemma, forms in IRREGULAR.items():
+        if not infinitive.endswith(lemma):
+            continue
+        prefix = infinitive[: len(infinitive) - len(lemma)]
+        participle = forms[3]
+        if prefix and prefix not in SEPARABLE_PREFIXES:  # 'voldoen', 'ontnemen': no ge-
+            participle = participle.removeprefix("ge")
+        return {prefix + form for form in (*forms[:3], participle) if form}
+    return set()
 
 
 def noun_forms(word: str) -> set[str]:

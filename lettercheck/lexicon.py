@@ -30,6 +30,10 @@ FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM"
 COMPOUND_RULES = frozenset({"jargon", "threat-sanction"})
 MIN_COMPOUND_HEAD = 5
 MIN_COMPOUND_MODIFIER = 3
+GOVERNED_PREPOSITIONS = frozenset({"aan", "op", "om", "over", "tot", "met", "van", "voor", "naar", "in"})
+"""Prepositions a verb entry may govern at a distance ('voldoen aan', 'overgaan tot', 'beschikken over')."""
+GOVERNED_REACH = 12
+"""How many tokens before or after the verb its preposition may stand ('Aan deze eis is voldaan')."""
 ABSTRACT_SUFFIXES = ("heid", "iteit", "isme", "schap", "atie", "itie", "ntie", "sie", "nis", "ing")
 """Endings of nouns for ideas, states and procedures; used for nouns the concreteness list lacks."""
 
@@ -160,6 +164,12 @@ def load_nouns(directory: Path) -> dict[str, str]:
     return nouns
 
 
+def _governs(verb, preposition) -> bool:
+    """The preposition heads a phrase of the verb ('voldoet ... aan de eisen') or hangs from its auxiliary."""
+    head = preposition.head
+    return head.i == verb.i or head.head.i == verb.i
+
+
 def _split_particle(verb) -> str | None:
     """The separable particle a finite verb left behind later in its clause ('treft u het formulier aan')."""
     return next((c.lower_ for c in verb.children if c.dep_ == "compound:prt" and c.i > verb.i), None)
@@ -182,10 +192,14 @@ class Lexicon:
         self._by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._list_words: set[str] = set()
         self._compound_heads: dict[str, list[Entry]] = defaultdict(list)
+        self._governed: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         for entry in self.entries:
             self._add(nlp, entry.phrase, entry)
             if entry.rule in COMPOUND_RULES and " " not in entry.phrase and len(entry.phrase) >= MIN_COMPOUND_HEAD:
                 self._compound_heads[entry.phrase].append(entry)
+            verb, _, preposition = entry.phrase.partition(" ")
+            if preposition in GOVERNED_PREPOSITIONS and verb.endswith("en"):
+                self._governed[verb].append((preposition, entry))
         for name, phrases in self.cue_phrases.items():
             for phrase in phrases:
                 self._add(nlp, phrase, name)
@@ -238,8 +252,50 @@ class Lexicon:
         found = set(self._by_norm(doc)) | set(self._by_lower(doc))
         matches = [self._match(self._payloads[key], start, end) for key, start, end in found]
         matches.extend(self._compound_matches(doc, {(m.start, m.end) for m in matches}))
+        matches = self._with_governed(doc, matches)
+        matches = [self._with_split_particle(doc, m) for m in matches]
         matches.sort(key=lambda m: (m.start, -m.end))
         return matches
+
+    def _with_governed(self, doc: Doc, matches: list[Match]) -> list[Match]:
+        """A verb with the preposition it governs further on is the phrase of both: 'U voldoet niet aan de eisen'
+        is 'voldoen aan' (comply), not 'voldoen' (pay)."""
+        if not self._governed:
+            return matches
+        phrases = []
+        contiguous = {(m.start, m.entry) for m in matches if m.entry}
+        for token in doc:
+            for preposition, entry in self._governed.get(token.norm_, ()):
+                window = doc[max(0, token.i - GOVERNED_REACH) : token.i + GOVERNED_REACH]
+                if (token.i, entry) not in contiguous and any(
+                        _governs(token, other) for other in window if other.lower_ == preposition):
+                    phrases.append(Match(token.i, token.i + 1, entry=entry))
+        if not phrases:
+            return matches
+        verbs = {m.start for m in phrases}
+        kept = [m for m in matches if not (m.entry and m.end - m.start == 1 and m.start in verbs)]
+        return kept + phrases
+
+    @staticmethod
+    def _with_split_particle(doc: Doc, match: Match) -> Match:
+        """'aan te leveren' matches 'aanleveren' on its verb; the finding covers the particle and 'te' as well."""
+        start = match.start
+        if match.end - start != 1 or start < 2 or not match.entry or doc[start - 1].lower_ != "te":
+            return match
+        particle = doc[start - 2].lower_
+        if match.entry.phrase.startswith(particle) and match.entry.phrase != doc[start].lower_:
+            return Match(start - 2, match.end, entry=match.entry)
+        return match
+
+    def match_text(self, text: str) -> list[tuple[int, int, Entry]]:
+        """Word-list entries in text that was not parsed (closing lines), on its lowercase words; character offsets."""
+        doc = self._make_doc(text)
+        found = []
+        for key, start, end in self._by_lower(doc):
+            payload = self._payloads[key]
+            if isinstance(payload, Entry):
+                found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), payload))
+        return found
 
     def cue_names(self, text: str) -> set[str]:
         """The cues found in text that was not parsed (tokenised only, so matched on word forms)."""

@@ -75,6 +75,7 @@ def load_pipeline():
             f"spaCy model {source!r} not found",
         ) from None
     _drop_sentence_final_exceptions(nlp)
+    _add_abbreviations(nlp)
     return nlp
 
 
@@ -86,3 +87,16 @@ def _drop_sentence_final_exceptions(nlp) -> None:
     rules = nlp.tokenizer.rules
     if any(word in rules for word in NOT_ABBREVIATIONS):
         nlp.tokenizer.rules = {key: value for key, value in rules.items() if key not in NOT_ABBREVIATIONS}
+
+
+ABBREVIATIONS = tuple(word for lower in ("dd.", "t.n.v.", "afz.", "b.g.g.", "i.o.v.", "m.m.v.", "m.u.v.", "n.t.b.", "z.i.",
+                                          "m.i.", "jl.")
+                      for word in (lower, lower[0].upper() + lower[1:]))
+"""Letter abbreviations the tokenizer would cut before their full stop, which then ends a sentence."""
+
+
+def _add_abbreviations(nlp) -> None:
+    from spacy.symbols import ORTH
+
+    for word in ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])

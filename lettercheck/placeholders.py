@@ -2,32 +2,126 @@
 
 Letter templates in the wild mark the places a system fills in with ``{{ naam }}``,
 ``{% if %}``, ``${kenmerk}``, ``{naam}``, ``«Naam»``, ``<<adres>>``, ``[datum]``,
-``%NAAM%`` or Word MERGEFIELDs (handled by the .docx reader). They are not words
-of the letter: never flagged, not counted as rare words, and parsed as a name.
+``%NAAM%``, Blade (``{!! $x !!}``, ``@if (...)``), Latte and Smarty (``{$o->date|date}``,
+``{if ...}``, ``{/if}``), Laravel's ``:name``, HTML comments, JavaScript template literals
+(nested ones too: the text inside a nested literal stays wording), capital blanks
+(``NAAM``, ``DATUM ONDERTEKENING``), dotted blanks (``..........``) or Word MERGEFIELDs
+(handled by the .docx reader). They are not words of the letter: never flagged, not counted
+as rare words, and parsed as a name.
 """
 
 from __future__ import annotations
 
 import re
 
+FIELD_WORDS = (
+    "NAAM|VOORNAAM|ACHTERNAAM|VOORLETTERS|ADRES|STRAAT|STRAATNAAM|HUISNUMMER|POSTCODE|WOONPLAATS|PLAATS|DATUM"
+    "|ONDERTEKENING|HANDTEKENING|BEDRAG|KENMERK|DOSSIERNUMMER|KLANTNUMMER|TELEFOONNUMMER|E-MAILADRES|GEBOORTEDATUM"
+    "|REKENINGNUMMER|FACTUURNUMMER|AANHEF|ONTVANGER|AFZENDER|FUNCTIE|AFDELING|TERMIJN|VERVALDATUM"
+)
+"""Words a model letter writes in capitals where something must be filled in."""
 PLACEHOLDER = re.compile(
-    r"""
-      \{\{.{1,80}?\}\}                 # {{ naam }}
-    | \{%.{1,120}?%\}                  # {% if partner %}
-    | \$\{[^{}\n]{1,60}\}              # ${kenmerk}
-    | \{[A-Za-z_][\w .-]{0,40}\}       # {naam}
-    | «[^«»\n]{1,60}»                  # «Naam»
-    | <<[^<>\n]{1,60}>>                # <<adres>>
-    | \[[^\[\]\n]*[A-Za-z][^\[\]\n]{0,40}\]   # [datum]
-    | %[A-Za-z_][\w .-]{0,40}%         # %NAAM%
+    rf"""
+      \{{\{{.{{1,80}}?\}}\}}                 # {{{{ naam }}}}
+    | \{{%.{{1,120}}?%\}}                  # {{% if partner %}}
+    | \{{!!.{{1,120}}?!!\}}                # Blade: {{!! $advies !!}}
+    | \{{\$[^{{}}\n]{{1,160}}\}}            # Latte, Smarty: {{$o->datum|date:"d-m-Y"}}
+    | \{{/?(?:if|else|elseif|foreach|for|while|block|define|include|import|layout|var|default|capture|switch|case)
+      \b[^{{}}\n]{{0,160}}\}}               # Latte, Smarty: {{if $x}}, {{/if}}
+    | (?<![\w.@])@(?:if|elseif|else|endif|foreach|endforeach|for|endfor|isset|endisset|unless|endunless|empty
+      |endempty|php|endphp|include|section|endsection|yield|extends)\b
+      (?:[ \t]*\((?:[^()\n]|\([^()\n]*\))*\))?   # Blade: @if ($x), @endif
+    | (?<!\$)\{{[A-Za-z_][\w .-]{{0,40}}\}}   # {{naam}}
+    | «[^«»\n]{{1,60}}»                  # «Naam»
+    | <<[^<>\n]{{1,60}}>>                # <<adres>>
+    | <!--[^\n]{{0,200}}?-->             # <!--date_format(deadline)-->
+    | \[[^\[\]\n]*[A-Za-z][^\[\]\n]{{0,40}}\]   # [datum]
+    | %[A-Za-z_][\w .-]{{0,40}}%         # %NAAM%
+    | (?<![\w:/]):[a-z_][a-z0-9_]{{1,40}}\b   # Laravel: :name
+    | \b(?:{FIELD_WORDS})(?:[ _/-](?:{FIELD_WORDS}))*\b(?![a-z])   # NAAM, DATUM ONDERTEKENING
+    | \.(?:[ \t]?\.){{3,}}|…{{2,}}|_{{3,}}   # ..........  ____
     """,
     re.VERBOSE,
 )
+MAX_EXPRESSION = 400
+"""A JavaScript ${...} longer than this is not a placeholder (an unclosed one would swallow the letter)."""
+DATE_NAME = re.compile(r"dat(um|e)|deadline|termijn|expir|einde|uiterlijk|dag|due|time|[._]at\b|DATUM", re.I)
+CONTACT_NAME = re.compile(r"telefoon|phone|\btel\b|e-?mail|contact|loket", re.I)
+BLANK = re.compile(r"^[.…_ \t]+$")
+"""A dotted blank: in a model letter, where the sender writes a date by hand."""
 
 
 def find_placeholders(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the placeholders in ``text``."""
-    return [match.span() for match in PLACEHOLDER.finditer(text)]
+    """Character ranges of the placeholders in ``text``, in order and not overlapping."""
+    spans = sorted([match.span() for match in PLACEHOLDER.finditer(text)] + template_literal_spans(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def template_literal_spans(text: str) -> list[tuple[int, int]]:
+    """The expression parts of JavaScript ``${...}``; text in a literal nested inside one stays wording."""
+    spans: list[tuple[int, int]] = []
+    position = text.find("${")
+    while position != -1:
+        found: list[tuple[int, int]] = []
+        end = _expression(text, position, found)
+        if end is None:
+            position = text.find("${", position + 2)
+            continue
+        spans.extend(found)
+        position = text.find("${", end)
+    return spans
+
+
+def _expression(text: str, start: int, spans: list[tuple[int, int]]) -> int | None:
+    """Scan ``${`` at ``start`` to its closing brace; the index after it, or None when it does not close."""
+    piece, depth, i = start, 1, start + 2
+    while i < len(text) and i - start < MAX_EXPRESSION:
+        char = text[i]
+        if char == "`":  # the backticks stay, so the literal's text is not glued to the masked expression
+            spans.append((piece, i))
+            i = _literal(text, i + 1, spans, start)
+            if i is None:
+                return None
+            piece = i + 1
+        elif char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                spans.append((piece, i + 1))
+                return i + 1
+        i += 1
+    return None
+
+
+def _literal(text: str, i: int, spans: list[tuple[int, int]], start: int) -> int | None:
+    """Scan a nested template literal from ``i``; the index of its closing backtick."""
+    while i < len(text) and i - start < MAX_EXPRESSION:
+        if text[i] == "`":
+            return i
+        if text.startswith("${", i):
+            i = _expression(text, i, spans)
+            if i is None:
+                return None
+            continue
+        i += 1
+    return None
+
+
+def is_date_placeholder(text: str) -> bool:
+    """A placeholder that stands for a date: its name says so, or it is a blank where a date goes."""
+    return bool(DATE_NAME.search(text)) or bool(BLANK.match(text))
+
+
+def is_contact_placeholder(text: str) -> bool:
+    """A placeholder that stands for a phone number, an e-mail address or a contact page."""
+    return bool(CONTACT_NAME.search(text))
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:

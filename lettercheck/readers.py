@@ -607,6 +607,8 @@ def read_paragraph(paragraph) -> ParagraphText:
                 walk(child, run, is_bold)
 
     walk(paragraph, None, False)
+    walk = None  # the inner function refers to itself: unbroken, that cycle keeps the runs and the letter's XML
+    # tree alive until a full garbage collection, and an audit of Word letters piles the trees up
     read.text = "".join(pieces)
     read.bold = _merge(read.bold)
     return read

@@ -64,6 +64,11 @@ FIELD = re.compile(
     r"|aan|van|cc)\s*:",
     re.I,
 )
+ADDRESS_LABEL = re.compile(
+    r"^(t\.\s?a\.\s?v\.|naam|voorletters|achternaam|adres|straat(naam)?|huisnummer|postcode|woonplaats|plaats)\b",
+    re.I,
+)
+"""The lines of a template's address block: 'Naam:', 'Adres', 'Postcode en woonplaats', 't.a.v. ...'."""
 DATE = re.compile(rf"\b(\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|\d{{1,2}} ({MONTHS}) \d{{4}})\b", re.I)
 LIST_MARKER = re.compile(r"^\s*([-–—•*·▪◦●○■□➢►✓]|\d{1,2}[.)]|[a-z][.)])\s+")
 TERMINAL = re.compile(r"[.!?;:…][\"'”’)\]]*$")
@@ -132,6 +137,8 @@ def _line_kind(line: str, block: Block) -> Kind | None:
         return Kind.CLOSING
     if SUBJECT.match(line):
         return Kind.SUBJECT
+    if (ADDRESS_LABEL.match(line) and words <= 6) or _only_placeholders(line):
+        return Kind.ADDRESS
     if FIELD.match(line) and words <= 12:
         return Kind.FIELD
     if LIST_MARKER.match(line):
@@ -154,6 +161,12 @@ def _short_line_kind(texts: list[str], first: list[Kind | None], kinds: list[Kin
     if following in (Kind.PROSE, Kind.LIST_ITEM) or len(texts) == 1:
         return Kind.HEADING
     return Kind.ADDRESS
+
+
+def _only_placeholders(line: str) -> bool:
+    """A line the template fills in whole ('{{ naam }}', '{$o->street} {$o->number}'): no wording of its own."""
+    rest = PLACEHOLDER.sub("", line)
+    return rest != line and not rest.strip(" \t,.:;-/|()")
 
 
 def _words(text: str) -> int:

@@ -142,8 +142,9 @@ def category_chart(aggregate: Aggregate, labels: dict[str, str]) -> str:
 
 
 def missing_chart(aggregate: Aggregate) -> str:
-    bars = [Bar(label, share or 0.0, "niet gecontroleerd" if share is None else _percent_text(share), "ontbreekt")
-            for (rule, label), share in zip(CHECKLIST.items(), aggregate.missing_shares().values(), strict=True)]
+    shares = aggregate.missing_shares()
+    bars = [Bar(label, shares[rule] or 0.0, _share_text(shares[rule]), "ontbreekt")
+            for rule, label in CHECKLIST.items()]
     chart = bar_chart(bars, "Aandeel brieven zonder", scale=1.0)
     return _figure("Brieven zonder …", chart, "Aandeel van de brieven die te lezen waren.")
 
@@ -222,6 +223,10 @@ def _percent(part: int, whole: int) -> str:
 
 def _percent_text(share: float) -> str:
     return f"{share * 100:.0f}%"
+
+
+def _share_text(share: float | None) -> str:
+    return "niet gecontroleerd" if share is None else _percent_text(share)
 
 
 def _copy(source, out) -> None:

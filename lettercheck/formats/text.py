@@ -97,11 +97,12 @@ def finding_lines(finding: Finding, paint: Painter) -> list[str]:
 
 
 def summary_line(report: Report, paint: Painter) -> str:
+    suppressed = f" ({len(report.suppressed)} onderdrukt met een lettercheck-opmerking)" if report.suppressed else ""
     if not report.findings:
-        return paint("Geen bevindingen.", "green")
+        return paint("Geen bevindingen.", "green") + suppressed
     counts = report.summary()["by_severity"]
     parts = [f"{counts[s]} {SEVERITY_LABELS[s]}" for s in ("error", "warning", "info") if counts[s]]
-    return "Samenvatting: " + ", ".join(parts)
+    return "Samenvatting: " + ", ".join(parts) + suppressed
 
 
 def location_label(finding: Finding) -> str:

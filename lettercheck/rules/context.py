@@ -12,12 +12,16 @@ from ..analysis import ParsedLetter, Sentence
 from ..config import Config
 from ..lexicon import Entry, Lexicon, Match
 from ..model import Finding, Fix, Rule
+from ..placeholders import mask
 from ..structure import WORDING_KINDS, Kind
 
 TOP_SEGMENTS = 2
 """A threat in the first this-many prose paragraphs of the body counts as 'near the top'."""
 WITHOUT_NEGATION = frozenset({"anders", "tenzij"})
 """Conditional words that threaten on their own ("Betaal vóór 1 mei, anders ...")."""
+SUBJECTS = frozenset({"u", "je", "jij"})
+NAME_MODIFIERS = frozenset({"afdeling", "team", "financiële", "regeling", "loket", "product"})
+"""Words before a help cue that make it a name ('afdeling Schuldhulp'), not an offer."""
 
 
 class LetterContext:
@@ -120,6 +124,11 @@ class LetterContext:
 
         return letter_profile(self)
 
+    @functools.cached_property
+    def masked_text(self) -> str:
+        """The letter text with its placeholders masked, for the patterns of numbers and addresses."""
+        return mask(self.letter.text, self.letter.placeholders)
+
     def has_placeholder(self, start: int, end: int) -> bool:
         return any(i in self.parsed.placeholder_tokens for i in range(start, end))
 
@@ -145,30 +154,70 @@ class LetterContext:
 
     @functools.cached_property
     def conditional_sentences(self) -> list[Sentence]:
-        """'If you do not ..., then [sanction or consequence]' sentences."""
-        conditional, negation = self.word_set("conditional"), self.word_set("negation")
+        """'If you do not ..., then [sanction or consequence]' sentences; of 'Doet u dit niet? Dan ...' the second."""
         found = []
+        previous = None
         for sentence in self.wording:
-            lowers = {t.lower_ for t in sentence.span}
-            opens_condition = bool(lowers & conditional) or _inverted_condition(sentence)
-            negated = bool(lowers & negation) or bool(lowers & WITHOUT_NEGATION)
-            consequence = (self.entries_in(sentence, "threat-sanction") or self.entries_in(sentence, "threat-pressure")
-                           or self.cue_in("consequence", sentence))
-            if opens_condition and negated and consequence:
+            if self._threatens(sentence.span, sentence) or (
+                previous is not None and _asked_condition(previous) and sentence.words
+                and sentence.words[0].lower_ == "dan" and self._threatens(previous.span, sentence)
+            ):
                 found.append(sentence)
+            previous = sentence
         return found
+
+    def _threatens(self, condition: Span, consequence: Sentence) -> bool:
+        """A condition the reader fails ('niet', 'geen', 'te laat') answered by a sanction or consequence."""
+        span = consequence.span
+        tokens = [*condition, *span] if condition.start != span.start else list(span)
+        lowers = {t.lower_ for t in tokens}
+        conditional = self.word_set("conditional")
+        avoidance = _avoidance(tokens)
+        opens = bool(lowers & conditional) or _inverted_condition(consequence) or _nominal_condition(tokens) \
+            or condition.start != span.start or avoidance
+        failed = bool(lowers & (self.word_set("negation") | WITHOUT_NEGATION)) or _late(tokens) or avoidance
+        return opens and failed and bool(
+            self.entries_in(consequence, "threat-sanction") or self.entries_in(consequence, "threat-pressure")
+            or self.cue_in("consequence", consequence)
+        )
 
     @functools.cached_property
     def help_offers(self) -> list[Match]:
-        """Help cues, except in a sentence negated outside the cue ('a payment plan is no longer possible')."""
+        """Offers of help, and invitations to ask questions that a way to reach the sender answers.
+
+        Not offers: a cue in a sentence negated outside it ('a payment plan is no longer possible') and a cue
+        that is part of a name ('afdeling Schuldhulp', 'financiële ondersteuning' as the name of a grant).
+        """
+        offers = [m for m in self.cues("help") if self._offers(m)]
+        offers += [m for m in self.cues("question") if self._answered_by_contact(m)]
+        return sorted(offers, key=lambda m: m.start)
+
+    def _offers(self, match: Match) -> bool:
         negation = self.word_set("negation")
-        offers = []
-        for match in self.cues("help"):
-            sentence = self.sentence_of(match.start)
-            tokens = sentence.span if sentence is not None else ()
-            if not any(t.lower_ in negation and not match.start <= t.i < match.end for t in tokens):
-                offers.append(match)
-        return offers
+        sentence = self.sentence_of(match.start)
+        tokens = sentence.span if sentence is not None else ()
+        if any(t.lower_ in negation and not match.start <= t.i < match.end for t in tokens):
+            return False
+        before = self.doc[match.start - 1] if match.start > 0 else None
+        first = self.doc[match.start]
+        named = first.is_title and sentence is not None and match.start > sentence.span.start
+        return not named and (before is None or before.lower_ not in NAME_MODIFIERS)
+
+    def _answered_by_contact(self, match: Match) -> bool:
+        """'Heeft u vragen? Bel ons.', 'Als u vragen heeft, kunt u bellen met 14020.'"""
+        sentence = self.sentence_of(match.start)
+        if sentence is None:
+            return False
+        position = bisect.bisect_right(self._sentence_starts, sentence.span.start) - 1
+        nearby = self.parsed.sentences[position : position + 2]
+        return any(self.contact_in(s) for s in nearby)
+
+    def contact_in(self, sentence: Sentence) -> bool:
+        """A way to reach the sender in the sentence: a contact cue, or a phone number, e-mail or web address."""
+        from .guidance import has_contact_details
+
+        return self.cue_in("contact", sentence) or has_contact_details(self, sentence.span.start_char,
+                                                                        sentence.span.end_char)
 
     @functools.cached_property
     def outside_cues(self) -> set[str]:
@@ -191,6 +240,32 @@ class LetterContext:
         segments = self.parsed.segments
         start = next((i for i, seg in enumerate(segments) if seg.kind is Kind.SALUTATION), -1)
         return [i for i, seg in enumerate(segments) if i > start and seg.kind is Kind.PROSE]
+
+
+def _asked_condition(sentence: Sentence) -> bool:
+    """'Doet u dit niet?': a question opened by a finite verb and its subject, the condition of the next sentence."""
+    words = sentence.words
+    return (len(words) > 1 and sentence.span[-1].text == "?" and words[0].tag_.startswith("WW|pv")
+            and words[1].lower_ in SUBJECTS)
+
+
+def _nominal_condition(tokens) -> bool:
+    """'Het niet voldoen aan de verplichtingen kan ...': a negated infinitive used as a noun."""
+    return any(a.lower_ == "het" and b.lower_ == "niet" and c.tag_.startswith("WW|inf")
+               for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False))
+
+
+def _avoidance(tokens) -> bool:
+    """'Betaal op tijd om extra kosten te voorkomen': an order whose reason is the sanction it avoids."""
+    words = [t for t in tokens if not t.is_punct]
+    ordered = bool(words) and (words[0].tag_.startswith("WW|pv|tgw") and (len(words) < 2 or words[1].lower_ != "u")
+                               or any(t.lemma_ in ("moeten", "dienen") for t in words))
+    return ordered and any(t.lemma_ == "voorkomen" for t in words) and any(t.lower_ == "om" for t in words)
+
+
+def _late(tokens) -> bool:
+    """'als u te laat bent', 'stuurt u het later': a condition about time, not a refusal."""
+    return any(t.lower_ == "later" or (t.lower_ == "laat" and t.i > 0 and t.nbor(-1).lower_ == "te") for t in tokens)
 
 
 def _inverted_condition(sentence: Sentence) -> bool:

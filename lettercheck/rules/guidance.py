@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.lang.nl.stop_words import STOP_WORDS
+
 from ..analysis import Sentence
 from ..model import Finding
-from ..placeholders import mask
-from ..structure import DATE
+from ..placeholders import is_contact_placeholder, is_date_placeholder
+from ..structure import DATE, SENTENCE_KINDS
 from .context import LetterContext
 from .registry import check
 
@@ -22,36 +24,135 @@ IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 WEBSITE = re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w-])-*+\w[\w-]*+\.(?:nl|com|org|eu|info)(?:/\S*)?\b", re.I)
 LAW_REFERENCE = re.compile(r"\b(artikel|art\.)\s*\d|\b\w*wet\b|\bAwb\b", re.I)
-OBJECTION = re.compile(r"\b(bezwaar|beroep|bezwaarschrift)", re.I)
 TIME_UNITS = frozenset({"dag", "dagen", "werkdag", "werkdagen", "week", "weken", "maand", "maanden"})
+POINTER_VERBS = frozenset({"bellen", "mailen", "e-mailen", "chatten", "kijken", "bekijken", "lezen", "gaan", "vinden",
+                           "inloggen", "surfen", "bezoeken", "klikken"})
+"""Verbs of a pointer: where to read more or how to reach the sender, not what to do about the letter."""
+CONTACT_PHRASE_VERBS = frozenset({"nemen", "opnemen", "hebben", "zoeken", "komen"})
+"""With 'contact': 'neem contact op', 'als u contact heeft'."""
+REFERENCE_WORDS = ("nummer", "kenmerk")
+REFERENCE_VERBS = frozenset({"geven", "noemen", "vermelden", "houden", "gebruiken", "hebben"})
+"""'Geef dan uw meldingnummer', 'Houd uw dossiernummer bij de hand': how to be found, not an action."""
+AUXILIARIES = frozenset({"kunnen", "mogen", "moeten", "willen", "zullen", "worden", "zijn"})
+SUBJECT_PRONOUNS = frozenset({"u", "je", "jij", "ik", "wij", "we", "hij"})
+"""After a verb they are its subject ('Gaat u', 'Doen we'); 'het' and 'ze' may be objects ('Betaal het')."""
+NOT_VERBS = frozenset({"tip", "let"})
+"""Sentence openers the stem test takes for verbs ('tip' -> 'tippen'); stop words are never taken."""
+READER = frozenset({"u", "je", "jij"})
+OBLIGATION = frozenset({"moeten", "dienen"})
+"""'Verhindering dient ... te worden gemeld': an obligation put on a thing is the reader's."""
+RECEIVING = frozenset({"horen", "ontvangen", "krijgen", "verwachten"})
+REPLIES = frozenset({"bericht", "besluit", "brief", "antwoord", "reactie", "beslissing", "uitnodiging"})
+ASKING = frozenset({"vragen", "verzoeken", "stellen", "sommeren", "uitnodigen", "adviseren"})
+"""'Wij verzoeken u ...', 'Ik stel u in de gelegenheid ...': the reader is asked to act."""
 
 
 @check("missing-action")
 def missing_action(ctx: LetterContext) -> Iterator[Finding]:
-    if any(ctx.in_wording(m) for m in ctx.cues("action")):
-        return
-    if any(_imperative(sentence) for sentence in ctx.wording):
-        return
-    yield ctx.letter_finding("missing-action")
+    if not any(_tells_what_to_do(ctx, sentence) for sentence in ctx.wording):
+        yield ctx.letter_finding("missing-action")
+
+
+def _tells_what_to_do(ctx: LetterContext, sentence: Sentence) -> bool:
+    """An action, a request, an option, or that nothing is needed; not a pointer to contact or more reading."""
+    if _pointer(ctx, sentence) or _refused_option(sentence):
+        return False
+    return (ctx.cue_in("action", sentence) or _imperative(sentence) or _instrument(sentence)
+            or _announces_reply(sentence))
+
+
+def _pointer(ctx: LetterContext, sentence: Sentence) -> bool:
+    """'Voor meer informatie kunt u bellen', 'Vermeld uw dossiernummer', 'Ga naar onze contactpagina'."""
+    if ctx.cue_in("question", sentence) or ctx.cue_in("information", sentence) or _disclaims(ctx, sentence):
+        return True
+    verbs = {t.lemma_ for t in sentence.span if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("WW")} - AUXILIARIES
+    if any(t.lemma_.endswith(REFERENCE_WORDS) for t in sentence.span) and verbs <= REFERENCE_VERBS:
+        return True
+    contact = any(t.lemma_.startswith("contact") for t in sentence.span)
+    return bool(verbs) and verbs <= POINTER_VERBS | (CONTACT_PHRASE_VERBS if contact else frozenset())
+
+
+def _disclaims(ctx: LetterContext, sentence: Sentence) -> bool:
+    """In or right after a notice to wrong recipients ('Bent u niet de geadresseerde? Geef dit aan ons door.')."""
+    previous = ctx.sentence_of(sentence.span.start - 1) if sentence.span.start else None
+    return ctx.cue_in("disclaimer", sentence) or (previous is not None and ctx.cue_in("disclaimer", previous))
+
+
+def _refused_option(sentence: Sentence) -> bool:
+    """'U kunt niet reageren op deze e-mail', 'U kunt het bericht niet meer bekijken'."""
+    tokens = list(sentence.span)
+    for i, token in enumerate(tokens):
+        if token.lemma_ in ("kunnen", "mogen"):
+            window = tokens[i + 1 : i + 6]
+            cut = next((j for j, t in enumerate(window) if t.text == ","), len(window))
+            if any(t.lower_ in ("niet", "geen") for t in window[:cut]):
+                return True
+    return False
 
 
 def _imperative(sentence: Sentence) -> bool:
-    """'Betaal het bedrag.', 'Bel ons.': a finite verb first, no subject, not a question."""
-    words = sentence.words
-    if not words or sentence.span[-1].text == "?":
+    """'Betaal het bedrag.', 'Bel ons.', 'Neemt u contact op.': a verb first, not a question or a condition."""
+    words = _after_label(sentence.words)
+    if len(words) < 2 or sentence.span[-1].text == "?" or not words[0].is_alpha:
         return False
-    verb = words[0]
-    return verb.tag_.startswith("WW|pv|tgw|ev") and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    first, second = words[0], words[1]
+    if first.i + 1 < len(first.doc) and first.nbor(1).text == ":":
+        return False  # 'Plaats: ...' is a label
+    tagged = first.tag_.startswith("WW|pv|tgw")
+    if not (tagged or sentence.kind in SENTENCE_KINDS):
+        return False
+    word = first.lower_
+    if second.lower_ == "u" and word.endswith("t"):
+        polite = tagged or _stem(word[:-1])
+        return bool(polite) and not any(t.lower_ == "dan" and t.nbor(-1).text == "," for t in words[2:])
+    return (tagged or _stem(word)) and second.lower_ not in SUBJECT_PRONOUNS
+
+
+def _after_label(words: list) -> list:
+    """The words after a one-word label ('Tip: Lever de papieren in.')."""
+    if len(words) > 2 and words[0].i + 1 < len(words[0].doc) and words[0].nbor(1).text == ":":
+        return words[1:]
+    return words
+
+
+def _stem(word: str) -> bool:
+    from ..conjugation import infinitive_of_stem
+
+    return word not in NOT_VERBS and word not in STOP_WORDS and infinitive_of_stem(word) is not None
+
+
+def _instrument(sentence: Sentence) -> bool:
+    """'Door op de knop te klikken, ...': how to do it, an instruction in an instrument clause."""
+    words = sentence.words
+    return bool(words) and words[0].lower_ == "door" and any(
+        a.lower_ == "te" and b.tag_.startswith("WW|inf") for a, b in zip(words, words[1:], strict=False))
+
+
+def _announces_reply(sentence: Sentence) -> bool:
+    """'U krijgt daarover een brief van ons': nothing to do now, the reader hears again."""
+    lemmas = {t.lemma_ for t in sentence.span}
+    return any(t.lower_ == "u" for t in sentence.span) and bool(lemmas & RECEIVING) and bool(lemmas & REPLIES)
 
 
 @check("missing-contact")
 def missing_contact(ctx: LetterContext) -> Iterator[Finding]:
-    text = IBAN.sub(" ", mask(ctx.letter.text, ctx.letter.placeholders))
-    if ctx.cues("contact") or "contact" in ctx.outside_cues:
-        return
-    if PHONE.search(text) or EMAIL.search(text) or WEBSITE.search(text):
+    cues = [m for m in ctx.cues("contact") if not _portal_name(ctx, m)]
+    if cues or "contact" in ctx.outside_cues or has_contact_details(ctx, 0, len(ctx.letter.text)):
         return
     yield ctx.letter_finding("missing-contact")
+
+
+def _portal_name(ctx: LetterContext, match) -> bool:
+    """'Mijn Loket' is a log-in portal, not a counter to visit."""
+    return match.start > 0 and ctx.doc[match.start - 1].lower_ == "mijn"
+
+
+def has_contact_details(ctx: LetterContext, start: int, end: int) -> bool:
+    """A phone number, e-mail or web address, or a placeholder for one, in the letter text ``start:end``."""
+    text = IBAN.sub(" ", ctx.masked_text[start:end])
+    if PHONE.search(text) or EMAIL.search(text) or WEBSITE.search(text):
+        return True
+    return any(is_contact_placeholder(ctx.letter.text[a:b]) for a, b in ctx.letter.placeholders if start <= a < end)
 
 
 @check("missing-help")
@@ -62,15 +163,53 @@ def missing_help(ctx: LetterContext) -> Iterator[Finding]:
 
 @check("vague-deadline")
 def vague_deadlines(ctx: LetterContext) -> Iterator[Finding]:
-    """One finding per sentence that sets a relative deadline and gives no date (objection clauses excepted)."""
+    """One finding per sentence that gives the reader a relative deadline and no date.
+
+    Not a deadline: the sender's own timeline ('wij beslissen binnen 8 weken', 'u hoort binnen 8 weken van ons'),
+    and a period the letter has already tied to a date ('binnen 2 weken, dus uiterlijk 1 mei').
+    """
+    dated_periods: set[str] = set()
     for sentence in ctx.wording:
         spans = [(m.start, m.end) for m in ctx.cues("vague_deadline")
                  if sentence.span.start <= m.start < sentence.span.end]
         spans += _within_days(sentence)
-        text = sentence.span.text
-        if not spans or DATE.search(text) or OBJECTION.search(text):
+        if not spans:
             continue
-        yield ctx.span_finding("vague-deadline", ctx.doc[min(s for s, _ in spans) : max(e for _, e in spans)])
+        periods = {ctx.doc[start:end].text.lower() for start, end in spans}
+        if _dated(ctx, sentence):
+            dated_periods |= periods
+        elif not periods <= dated_periods and not _senders_timeline(ctx, sentence):
+            yield ctx.span_finding("vague-deadline", ctx.doc[min(s for s, _ in spans) : max(e for _, e in spans)])
+
+
+def _dated(ctx: LetterContext, sentence: Sentence) -> bool:
+    """A date, or a placeholder or blank that holds one ('vóór {{ end_date }}', 'uiterlijk ..........')."""
+    span = sentence.span
+    if DATE.search(span.text):
+        return True
+    return any(is_date_placeholder(ctx.letter.text[a:b]) for a, b in ctx.letter.placeholders
+               if span.start_char <= a < span.end_char)
+
+
+def _senders_timeline(ctx: LetterContext, sentence: Sentence) -> bool:
+    """The sender acts ('wij streven ernaar binnen 10 werkdagen ...') or the reader only receives ('u hoort ...').
+
+    A condition, an imperative, a request ('wij verzoeken u') or 'u' doing something makes it the reader's.
+    """
+    if sentence.span.start in {s.span.start for s in ctx.conditional_sentences}:
+        return False
+    if _imperative(sentence) or ctx.cue_in("action", sentence):
+        return False
+    reader = sender = False
+    for token in sentence.span:
+        asked = token.dep_ in ("obj", "iobj") and token.head.lemma_ in ASKING
+        if token.lower_ in READER and (asked or token.dep_.startswith("nsubj")):
+            reader = reader or asked or token.head.lemma_ not in RECEIVING
+            sender = sender or token.head.lemma_ in RECEIVING
+        elif token.dep_ == "nsubj":
+            sender = True
+            reader = reader or (token.head.lemma_ in OBLIGATION and token.lower_ not in ("wij", "we", "ik"))
+    return sender and not reader
 
 
 def _within_days(sentence: Sentence) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..model import Finding
@@ -30,18 +31,30 @@ def many_clauses(ctx: LetterContext) -> Iterator[Finding]:
 
 @check("passive-voice")
 def passive_voice(ctx: LetterContext) -> Iterator[Finding]:
-    """A passive auxiliary (UD ``aux:pass``), or a form of 'worden' with a participle."""
+    """A passive auxiliary (UD ``aux:pass``) or a form of 'worden', with a participle.
+
+    Without a participle it is a copula: 'actief worden', 'het bedrag wordt hoger'.
+    """
     for sentence in ctx.prose:
         seen = set()
         for token in sentence.span:
             participle = token.head
-            passive = token.dep_ == "aux:pass" or (
-                token.lemma_ == "worden" and token.dep_ == "aux" and "VerbForm=Part" in str(participle.morph)
+            passive = _participle(participle) and (
+                token.dep_ == "aux:pass" or (token.lemma_ == "worden" and token.dep_ in ("aux", "cop"))
             )
             if passive and participle.i not in seen:
                 seen.add(participle.i)
                 low, high = sorted((token.i, participle.i))
                 yield ctx.span_finding("passive-voice", ctx.doc[low : high + 1])
+
+
+PARTICIPLE = re.compile(r"^(?:\w*ge|be|ver|ont|er|her)\w+(?:d|t|en)$")
+"""The shape of a participle, for those the tagger calls an adjective ('wordt verstuurd')."""
+
+
+def _participle(token) -> bool:
+    return token.tag_.startswith("WW|vd") or "VerbForm=Part" in str(token.morph) or (
+        token.pos_ == "ADJ" and bool(PARTICIPLE.match(token.lower_)))
 
 
 @check("nominalisation")

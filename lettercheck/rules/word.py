@@ -5,23 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..frequency import familiarity
+from ..lexicon import LIST_FILES
 from ..model import Finding
 from ..readability import CONTENT_POS
 from .context import LetterContext
 from .registry import check
 
-REPLACING_RULES = frozenset({"jargon", "nominalisation"})
-"""Rules that already offer plainer words: their words are not flagged again as rare or long."""
+COVERING_RULES = frozenset(rule for spec in LIST_FILES for rule in spec.rules) | {"vague-deadline"}
+"""Rules that already report a word with a more specific message (a plainer word, a threat, a deadline):
+their words are not flagged again as rare or long."""
 
 
 @check("rare-word", "long-word", last=True)
 def word_findings(ctx: LetterContext, found: list[Finding]) -> Iterator[Finding]:
     """Rare and long words, each where it first appears.
 
-    Skipped: words another rule already offers a plainer replacement for, placeholders, and
+    Skipped: words another rule already reports (as jargon, threat, tone or deadline), placeholders, and
     capitalised words inside a sentence (names: 'Stationsweg').
     """
-    covered = {i for f in found if f.rule in REPLACING_RULES for i in ctx.token_range(f.start, f.end)}
+    covered = {i for f in found if f.rule in COVERING_RULES for i in ctx.token_range(f.start, f.end)}
     seen: set[str] = set()
     for sentence in ctx.wording:
         for token in sentence.span:

@@ -6,12 +6,17 @@ from collections.abc import Iterator
 
 from ..analysis import Sentence
 from ..catalogue import load_categories
+from ..conjugation import match_case
 from ..lexicon import LIST_FILES, Match
-from ..model import Finding, Rule, raise_severity
+from ..model import Edit, Finding, Fix, Rule, raise_severity
+from ..structure import Kind
 from .context import LetterContext
 from .registry import check
 
 WORDLIST_RULES = frozenset(rule for spec in LIST_FILES for rule in spec.rules)
+NAMING = (["dit", "heet"], ["dat", "heet"], ["dit", "noemen"], ["dat", "noemen"], ["dit", "heten"], ["heet", "dit"])
+"""Sentences that give the name of what came before: the term is named after it was explained."""
+EXPLAINING = (["dit", "betekent"], ["dat", "betekent"], ["daarmee", "bedoelen"], ["hiermee", "bedoelen"])
 FORWARD_VERBS = frozenset({"zullen", "gaan", "kunnen", "moeten", "worden"})
 PERFECT_AUXILIARIES = frozenset({"hebben", "zijn"})
 
@@ -20,11 +25,15 @@ PERFECT_AUXILIARIES = frozenset({"hebben", "zijn"})
 def wordlist_entries(ctx: LetterContext) -> Iterator[Finding]:
     """Every word-list entry found in the letter's wording, once per place."""
     conditional = {s.span.start for s in ctx.conditional_sentences}
+    deadlines = {(m.start, m.end) for m in ctx.cues("vague_deadline")}
     explained: set = set()
     for match in _outermost(ctx.matches, ctx.rules):
         entry = match.entry
         if not ctx.in_wording(match) or ctx.has_placeholder(match.start, match.end):
             continue
+        if entry.rule == "jargon" and (_label(ctx, match) or _explained_here(ctx, match)
+                                       or (match.start, match.end) in deadlines):
+            continue  # a subject label, a term the letter explains, a deadline the deadline rule reports
         if entry.rule == "jargon" and entry.fix == "proposed":
             if entry in explained:
                 continue  # a term to explain or rephrase is reported where it first appears
@@ -35,22 +44,82 @@ def wordlist_entries(ctx: LetterContext) -> Iterator[Finding]:
         ):
             continue
         yield _entry_finding(ctx, match)
+    yield from _closing_formulas(ctx)
 
 
 def _outermost(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
-    """Word-list matches not inside a longer (or equal, more specific) one: one finding per phrase."""
+    """Word-list matches not inside a longer one of their category, nor on the same words as a more specific one.
+
+    Officialese inside a phrase of another category is reported as well ('in gebreke' in the reproach 'in
+    gebreke blijven'); the same words in two lists are reported once, under the category with the lower priority.
+    """
     categories = load_categories()
 
+    def category(m: Match) -> str:
+        return rules[m.entry.rule].category
+
     def order(m: Match):
-        return m.start, -m.end, categories[rules[m.entry.rule].category].priority
+        return m.start, -m.end, categories[category(m)].priority
 
     kept: list[Match] = []
-    reach = -1  # the furthest end of a kept match: every kept one starts at or before the current one
+    reach: dict[str, int] = {}  # per category, the furthest end of a kept match (kept ones start earlier)
+    spans: set[tuple[int, int]] = set()
     for match in sorted((m for m in matches if m.entry), key=order):
-        if match.end > reach:
+        own = category(match)
+        inside = match.end <= max(reach.get(own, -1), -1 if own == "jargon" else max(reach.values(), default=-1))
+        if not inside and (match.start, match.end) not in spans:
             kept.append(match)
-            reach = match.end
+            reach[own] = max(reach.get(own, -1), match.end)
+            spans.add((match.start, match.end))
     return kept
+
+
+def _label(ctx: LetterContext, match: Match) -> bool:
+    """'Betreft:' opening a subject line is a label, not officialese."""
+    sentence = ctx.sentence_of(match.start)
+    following = match.end < len(ctx.doc) and ctx.doc[match.end].text == ":"
+    return sentence is not None and sentence.kind is Kind.SUBJECT and match.start == sentence.span.start and following
+
+
+def _explained_here(ctx: LetterContext, match: Match) -> bool:
+    """A term the letter explains where it stands: '(...)' after or around it, ', dat wil zeggen', 'Dit heet ...',
+    or a next sentence that starts 'Dit betekent'."""
+    sentence = ctx.sentence_of(match.start)
+    if sentence is None:
+        return False
+    span, doc = sentence.span, ctx.doc
+    after = [t.lower_ for t in doc[match.end : min(span.end, match.end + 3)]]
+    before = [t.text for t in doc[span.start : match.start]]
+    if after[:1] in (["("], [":"]) or after[:3] in ([",", "dat", "wil"], [",", "dat", "betekent"], [",", "dat", "is"]):
+        return True
+    if "(" in before and ")" not in before[len(before) - before[::-1].index("(") :]:
+        return True
+    opening = [t.lower_ for t in sentence.words[:3]]
+    if opening[:2] in NAMING or opening[1:3] in NAMING:
+        return True
+    following = ctx.sentence_of(span.end) if span.end < len(doc) else None
+    return following is not None and [t.lower_ for t in following.words[:2]] in EXPLAINING
+
+
+def _closing_formulas(ctx: LetterContext) -> Iterator[Finding]:
+    """Officialese in the closing lines ('Hoogachtend,'), which the parser does not read."""
+    for segment in ctx.parsed.segments:
+        if segment.kind is not Kind.CLOSING:
+            continue
+        text = ctx.letter.text[segment.start : segment.end]
+        for start, end, entry in ctx.lexicon.match_text(text):
+            if entry.rule != "jargon":
+                continue
+            start, end = segment.start + start, segment.start + end
+            fixes = (Fix((Edit(start, end, match_case(entry.alternatives[0], ctx.letter.text[start:end])),),
+                         entry.fix, f"Vervang door '{entry.alternatives[0]}'."),) if entry.alternatives else ()
+            ctx.entries[(start, end)] = entry
+            yield ctx.finding("jargon", start, end, message=entry.explanation, fixes=fixes,
+                              suggestion=ctx.rules["jargon"].suggestion.format(alternatives=_quoted(entry)))
+
+
+def _quoted(entry) -> str:
+    return ", ".join(f"'{a}'" for a in entry.alternatives)
 
 
 def _entry_finding(ctx: LetterContext, match: Match) -> Finding:
@@ -60,8 +129,7 @@ def _entry_finding(ctx: LetterContext, match: Match) -> Finding:
     severity = entry.severity or rule.severity
     if rule.category == "threat" and _early(ctx, match.start):
         severity = raise_severity(severity)
-    alternatives = ", ".join(f"'{a}'" for a in entry.alternatives)
-    suggestion = entry.suggestion or rule.suggestion.format(alternatives=alternatives)
+    suggestion = entry.suggestion or rule.suggestion.format(alternatives=_quoted(entry))
     ctx.entries[(span.start_char, span.end_char)] = entry
     return ctx.span_finding(entry.rule, span, severity=severity, message=entry.explanation, suggestion=suggestion)
 
