@@ -138,9 +138,7 @@ def test_the_word_limit_is_a_checked_setting(checker):
 
 # -- pathological shapes: linear pieces --------------------------------------------------------------------
 
-SHAPES = [name if name != "negations.txt" else pytest.param(name, marks=pytest.mark.skip(
-    reason="rules/sentence.py double_negation compares every pair of negations of a sentence and walks the "
-           "tree for each: cubic; outside the files of issue 12, reported")) for name in shapes(0)]
+SHAPES = list(shapes(0))
 
 
 @pytest.mark.parametrize("name", SHAPES)

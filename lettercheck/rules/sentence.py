@@ -92,31 +92,37 @@ def double_negation(ctx: LetterContext) -> Iterator[Finding]:
 
 
 def _negated_negation(negations: list) -> tuple | None:
-    """Two negations on one predicate, one in a clause that another negates, or 'niet' + 'onmogelijk'."""
-    for index, first in enumerate(negations):
-        following = first.nbor(1) if first.i + 1 < len(first.doc) else None
-        if first.lower_ == "niet" and following is not None and _negative_word(following):
-            return first, following
-        for second in negations[index + 1 :]:
-            if first.head.i == second.head.i or _negated_clause(first.head, second.head) \
-                    or _negated_clause(second.head, first.head):
-                return first, second
+    """Two negations on one predicate, one in a clause that another negates, or 'niet' + 'onmogelijk'.
+
+    Linear in the negations: each walks up the tree once, looking for a predicate another one negates.
+    """
+    by_head: dict[int, object] = {}
+    for token in negations:
+        following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if token.lower_ == "niet" and following is not None and _negative_word(following):
+            return token, following
+        if token.head.i in by_head:
+            return by_head[token.head.i], token
+        by_head[token.head.i] = token
+    for token in negations:
+        outer = _negating_predicate(token.head, by_head)
+        if outer is not None and outer is not token:
+            return tuple(sorted((outer, token), key=lambda t: t.i))
     return None
 
 
-def _negated_clause(predicate, inner) -> bool:
-    """Whether ``inner`` sits in a 'dat' clause that is an argument of ``predicate``.
+def _negating_predicate(inner, negated: dict):
+    """The negation of a predicate above ``inner`` whose 'dat' clause holds ``inner``: 'Niet is gebleken dat u niet'.
 
-    'Niet is gebleken dat u niet ...'
+    The walk stops at a conjunct: a negation in one conjunct does not negate the other.
     """
-    path = []
-    node = inner
-    while node.i != predicate.i and node.head.i != node.i:
-        path.append(node)
+    node, in_clause = inner, False
+    while node.head.i != node.i and node.dep_ != "conj":
+        in_clause = in_clause or (node.dep_ in CLAUSAL_ARGUMENTS and any(c.lower_ == "dat" for c in node.children))
         node = node.head
-    if node.i != predicate.i or any(step.dep_ == "conj" for step in path):
-        return False
-    return any(step.dep_ in CLAUSAL_ARGUMENTS and any(c.lower_ == "dat" for c in step.children) for step in path)
+        if in_clause and node.i in negated:
+            return negated[node.i]
+    return None
 
 
 def _negative_word(token) -> bool:
