@@ -67,6 +67,8 @@ class Block:
     """For text files: the 1-based line of the file on which the block starts (its lines follow one by one)."""
     start: int = 0
     """Offset of ``text`` in the letter's plain text (set by :class:`Letter`)."""
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _run_ends: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def end(self) -> int:
@@ -79,13 +81,19 @@ class Block:
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """File line and 1-based column of a block offset (text files)."""
-        before = self.text.rfind("\n", 0, offset)
-        return self.line + self.text.count("\n", 0, offset), offset - before
+        if self._line_starts is None:  # once per block: a long paragraph may have many findings
+            self._line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return self.line + index, offset - self._line_starts[index] + 1
 
     def run_pieces(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """The (run, start, end) character ranges of runs that make up block offsets ``start:end``."""
+        if self._run_ends is None:
+            self._run_ends = [piece.offset + piece.length for piece in self.runs]
         pieces = []
-        for piece in self.runs:
+        for piece in self.runs[bisect.bisect_right(self._run_ends, start) :]:  # the runs are in text order
+            if piece.offset >= end:
+                break
             low, high = max(start, piece.offset), min(end, piece.offset + piece.length)
             if low < high:
                 pieces.append((piece.run, low - piece.offset, high - piece.offset))

@@ -44,9 +44,14 @@ class LetterContext:
         self.entries: dict[tuple[int, int], Entry] = {}
         """Word-list entry of each word-list finding, by its letter-text range."""
         self._cues: dict[str, list[Match]] = defaultdict(list)
+        entries: dict[str, list[Match]] = defaultdict(list)
         for match in matches:
             if match.cue:
                 self._cues[match.cue].append(match)
+            elif match.entry:
+                entries[match.entry.rule].append(match)
+        self._cue_index = defaultdict(MatchIndex, {name: MatchIndex(found) for name, found in self._cues.items()})
+        self._entry_index = defaultdict(MatchIndex, {rule: MatchIndex(found) for rule, found in entries.items()})
 
     # -- building findings --------------------------------------------------
 
@@ -137,11 +142,11 @@ class LetterContext:
 
     def cue_in(self, name: str, sentence: Sentence) -> bool:
         span = sentence.span
-        return any(span.start <= m.start and m.end <= span.end for m in self.cues(name))
+        return any(m.end <= span.end for m in self._cue_index[name].starting_in(span.start, span.end))
 
     def entries_in(self, sentence: Sentence, rule: str) -> list[Match]:
         span = sentence.span
-        return [m for m in self.matches if m.entry and m.entry.rule == rule and span.start <= m.start < span.end]
+        return self._entry_index[rule].starting_in(span.start, span.end)
 
     def word_set(self, name: str) -> frozenset[str]:
         return self.lexicon.words[name]
@@ -275,3 +280,14 @@ def _inverted_condition(sentence: Sentence) -> bool:
         len(words) > 3 and words[0].tag_.startswith("WW|pv") and words[1].lower_ == "u"
         and any(t.lower_ == "dan" for t in words[2:])
     )
+
+
+class MatchIndex:
+    """Matches sorted by start, found by the tokens they start in without a scan (letters may be long)."""
+
+    def __init__(self, matches: list[Match] = ()) -> None:
+        self.matches = sorted(matches, key=lambda m: m.start)
+        self.starts = [m.start for m in self.matches]
+
+    def starting_in(self, start: int, end: int) -> list[Match]:
+        return self.matches[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
