@@ -27,6 +27,7 @@ TARGETS = {"threat": 0.90, "missing-action": 0.90, "missing-contact": 0.90, "mis
            "level exact": 0.65}
 ENDINGS = re.compile(r"(ingen|ing|heden|heid|en|e|s|d|t)$")
 DOUBLED = re.compile(r"([bdfgklmnprst])\1$")
+VOWEL_PAIRS = re.compile(r"([aeou])\1")
 
 
 @dataclass
@@ -52,21 +53,39 @@ def predicted_verdicts(report) -> dict[str, bool]:
     return {name: threat if name == "threat" else name in rules for name in VERDICTS}
 
 
-def stems(text: str, nlp) -> set[tuple[str, ...]]:
-    """Ways to compare a word or phrase: its lowercase words, their lemmas, and both cut to a stem."""
-    doc = nlp(text.lower())
-    forms = [tuple(t.lower_ for t in doc if not t.is_punct), tuple(t.lemma_.lower() for t in doc if not t.is_punct)]
-    return set(forms) | {tuple(DOUBLED.sub(r"\1", ENDINGS.sub("", word)) for word in form) for form in forms}
+def stems(text: str, checker) -> set[tuple[str, ...]]:
+    """Ways to compare a word or phrase: its lowercase words, their lemmas and list words, all cut to a stem."""
+    doc = checker.nlp(text.lower())
+    words = [t for t in doc if not t.is_punct]
+    forms = [tuple(t.lower_ for t in words), tuple(t.lemma_.lower() for t in words),
+             tuple(checker.lexicon.list_word(t.lower_) for t in words)]
+    if len(words) > 1:  # a separable verb in pieces: 'in te dienen', 'deel ik u mede'
+        forms += [("".join(t.lower_ for t in words if t.lower_ != "te"),), (words[-1].lower_ + words[0].lower_,)]
+    return set(forms) | {tuple(_stem(word) for word in form) for form in forms}
 
 
-def score_letter(label: dict, report, nlp) -> Outcome:
+def _stem(word: str) -> str:
+    return VOWEL_PAIRS.sub(r"\1", DOUBLED.sub(r"\1", ENDINGS.sub("", word)))
+
+
+def _matches(found: set[tuple[str, ...]], keys: set[tuple[str, ...]]) -> bool:
+    """The same words, or one found inside the other ('verzoek ik u' holds 'verzoek'; 'voldoen' is in 'voldoen aan')."""
+    return any(_inside(a, b) or _inside(b, a) for a in found for b in keys)
+
+
+def _inside(small: tuple[str, ...], large: tuple[str, ...]) -> bool:
+    n = len(small)
+    return n > 0 and any(large[i : i + n] == small for i in range(len(large) - n + 1))
+
+
+def score_letter(label: dict, report, checker) -> Outcome:
     jargon = {f.text for f in report.findings if f.rule == "jargon"}
     level = report.readability.level if report.readability else None
     outcome = Outcome(label, predicted_verdicts(report), jargon, level)
-    found_keys = {text: stems(text, nlp) for text in jargon}
+    found_keys = {text: stems(text, checker) for text in jargon}
     for term in label["jargon"]:
-        keys = stems(term, nlp)
-        matches = {text for text, found in found_keys.items() if found & keys}
+        keys = stems(term, checker)
+        matches = {text for text, found in found_keys.items() if _matches(found, keys)}
         if matches:
             outcome.found_terms.add(term)
         found_keys = {text: found for text, found in found_keys.items() if text not in matches}
@@ -109,7 +128,7 @@ def evaluate() -> list[Outcome]:
     checker = Checker()
     labels = load_set()
     reports = checker.check_paths([SET / label["file"] for label in labels])
-    return [score_letter(label, report, checker.nlp) for label, report in zip(labels, reports, strict=True)]
+    return [score_letter(label, report, checker) for label, report in zip(labels, reports, strict=True)]
 
 
 def line(name: str, value: float, shown: str | None = None) -> str:

@@ -115,8 +115,11 @@ class Checker:
 
     def _analyse_parsed(self, parsed: ParsedLetter) -> Analysis:
         limit = self.config.max_sentence_words
-        features = [sentence_features(s, parsed, self.lexicon) for s in parsed.prose]
-        context = LetterContext(parsed, self.lexicon.match(parsed.doc), self.lexicon, self.rules, self.config)
+        matches = self.lexicon.match(parsed.doc)
+        officialese = frozenset({m.entry: m.start for m in reversed(matches) if m.entry and m.entry.rule == "jargon"}
+                                .values())  # where each officialese phrase first appears
+        features = [sentence_features(s, parsed, self.lexicon, officialese) for s in parsed.prose]
+        context = LetterContext(parsed, matches, self.lexicon, self.rules, self.config)
         by_block: dict[int, list] = {}
         for sentence, feature in zip(parsed.prose, features, strict=True):
             if feature.words:

@@ -51,7 +51,9 @@ def noun_forms(word: str) -> set[str]:
     if word[-1] in VOWELS:
         return {word + "s", word + "'s", word + "n"}
     stem = _open_syllable(word)
-    forms = {word + "s", stem + "en", stem + "e"}
+    unstressed = len(word) > 4 and word[-2] == "e" and word[-3] not in VOWELS and word[-1] in "lrmn"
+    stems = {stem, word} if unstressed else {stem}  # an unstressed -el keeps one consonant: regel -> regelen
+    forms = {word + "s", *(base + ending for base in stems for ending in ("en", "e"))}
     if stem.endswith("f"):
         forms |= {stem[:-1] + "ven", stem[:-1] + "ve"}
     if stem.endswith("s"):
@@ -85,7 +87,7 @@ def verb_forms(infinitive: str) -> set[str]:
     for stem in _verb_stems(base):
         participle = stem if stem.endswith(ending) else stem + ending
         present = stem if stem.endswith("t") else stem + "t"
-        forms |= {stem, present, stem + past, stem + past + "n", _with_ge(participle)}
+        forms |= {stem, present, stem + past, stem + past + "n", _with_ge(participle), _with_ge(participle) + "e"}
     return forms
 
 

@@ -17,14 +17,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .catalogue import data_dir
-from .inflection import word_forms
+from .inflection import SEPARABLE_PREFIXES, word_forms
 from .model import APPLICABILITIES, SEVERITIES
 
-SOURCES = ("letter-guidelines", "seeds", "lettercheck")
+SOURCES = ("letter-guidelines", "seeds", "lettercheck", "rvo", "tscan")
 NOUN_CLASSES = ("concrete", "abstract", "undefined")
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 COMPOUND_RULES = frozenset({"jargon", "threat-sanction"})
@@ -32,6 +33,7 @@ MIN_COMPOUND_HEAD = 5
 MIN_COMPOUND_MODIFIER = 3
 GOVERNED_PREPOSITIONS = frozenset({"aan", "op", "om", "over", "tot", "met", "van", "voor", "naar", "in"})
 """Prepositions a verb entry may govern at a distance ('voldoen aan', 'overgaan tot', 'beschikken over')."""
+SEPARABLE_PARTICLES = frozenset({*SEPARABLE_PREFIXES, "mede", "bij", "terug", "weg", "vast", "samen", "tegen"})
 GOVERNED_REACH = 12
 """How many tokens before or after the verb its preposition may stand ('Aan deze eis is voldaan')."""
 ABSTRACT_SUFFIXES = ("heid", "iteit", "isme", "schap", "atie", "itie", "ntie", "sie", "nis", "ing")
@@ -170,9 +172,25 @@ def _governs(verb, preposition) -> bool:
     return head.i == verb.i or head.head.i == verb.i
 
 
+def _has_object(verb) -> bool:
+    """'het bedrag voldoen aan de gemeente' pays someone; 'voldoen aan de eisen' has no object."""
+    return any(child.dep_ == "obj" for child in verb.children)
+
+
 def _split_particle(verb) -> str | None:
-    """The separable particle a finite verb left behind later in its clause ('treft u het formulier aan')."""
-    return next((c.lower_ for c in verb.children if c.dep_ == "compound:prt" and c.i > verb.i), None)
+    """The separable particle a verb stands apart from: left behind later in its clause ('treft u het formulier
+    aan'), or before 'te' ('aan te vangen')."""
+    later = next((c.lower_ for c in verb.children if c.dep_ == "compound:prt" and c.i > verb.i), None)
+    return later or _te_particle(verb)
+
+
+def _te_particle(verb) -> str | None:
+    """'aan' in 'aan te vangen': the tagger often reads the infinitive after 'te' as something else."""
+    i = verb.i
+    if i < 2 or verb.doc[i - 1].lower_ != "te" or not verb.lower_.endswith("n"):
+        return None
+    particle = verb.doc[i - 2].lower_
+    return particle if particle in SEPARABLE_PARTICLES else None
 
 
 class Lexicon:
@@ -195,11 +213,14 @@ class Lexicon:
         self._governed: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         for entry in self.entries:
             self._add(nlp, entry.phrase, entry)
-            if entry.rule in COMPOUND_RULES and " " not in entry.phrase and len(entry.phrase) >= MIN_COMPOUND_HEAD:
+            if entry.rule in COMPOUND_RULES and self._noun_head(entry.phrase):
                 self._compound_heads[entry.phrase].append(entry)
             verb, _, preposition = entry.phrase.partition(" ")
-            if preposition in GOVERNED_PREPOSITIONS and verb.endswith("en"):
+            if preposition in GOVERNED_PREPOSITIONS and verb.endswith("n") and len(verb) > 3:
                 self._governed[verb].append((preposition, entry))
+        single = {entry.phrase for entry in self.entries if " " not in entry.phrase}
+        self._ambiguous = {entry for verb, pairs in self._governed.items() if verb in single for _, entry in pairs}
+        """Verb-and-preposition entries whose bare verb is an entry too ('voldoen', pay): an object decides."""
         for name, phrases in self.cue_phrases.items():
             for phrase in phrases:
                 self._add(nlp, phrase, name)
@@ -230,11 +251,11 @@ class Lexicon:
         forms, list_words = self._forms, self._list_words
         for token in doc:
             lower = token.lower_
-            particle = _split_particle(token) if token.pos_ in ("VERB", "AUX") else None
-            if token.pos_ in FUNCTION_POS:
-                norm = lower
-            elif particle and particle + token.lemma_ in list_words:
-                norm = particle + token.lemma_
+            particle = _split_particle(token) if token.pos_ in ("VERB", "AUX") else _te_particle(token)
+            if token.pos_ in FUNCTION_POS:  # an inflected list word the tagger missed ('attendeer') still counts
+                norm = lower if lower in STOP_WORDS else forms.get(lower, lower)
+            elif particle and (particle + token.lemma_ in list_words or particle + lower in list_words):
+                norm = particle + token.lemma_ if particle + token.lemma_ in list_words else particle + lower
             elif token.lemma_ in list_words:
                 norm = token.lemma_
             else:
@@ -258,20 +279,20 @@ class Lexicon:
         return matches
 
     def _with_governed(self, doc: Doc, matches: list[Match]) -> list[Match]:
-        """A verb with the preposition it governs further on is the phrase of both: 'U voldoet niet aan de eisen'
-        is 'voldoen aan' (comply), not 'voldoen' (pay)."""
+        """A verb without an object that governs the preposition further on is the phrase of both: 'U voldoet niet
+        aan de eisen' is 'voldoen aan' (comply), not 'voldoen' (pay); 'het bedrag voldoen aan ons' still pays."""
         if not self._governed:
             return matches
+        ambiguous = self._ambiguous
+        matches = [m for m in matches if m.entry not in ambiguous or not _has_object(doc[m.start])]
         phrases = []
         contiguous = {(m.start, m.entry) for m in matches if m.entry}
         for token in doc:
             for preposition, entry in self._governed.get(token.norm_, ()):
                 window = doc[max(0, token.i - GOVERNED_REACH) : token.i + GOVERNED_REACH]
-                if (token.i, entry) not in contiguous and any(
+                if (token.i, entry) not in contiguous and not (entry in ambiguous and _has_object(token)) and any(
                         _governs(token, other) for other in window if other.lower_ == preposition):
                     phrases.append(Match(token.i, token.i + 1, entry=entry))
-        if not phrases:
-            return matches
         verbs = {m.start for m in phrases}
         kept = [m for m in matches if not (m.entry and m.end - m.start == 1 and m.start in verbs)]
         return kept + phrases
@@ -286,6 +307,10 @@ class Lexicon:
         if match.entry.phrase.startswith(particle) and match.entry.phrase != doc[start].lower_:
             return Match(start - 2, match.end, entry=match.entry)
         return match
+
+    def list_word(self, form: str) -> str:
+        """The list word ``form`` is an inflected form of ('verleend' -> 'verlenen'); else ``form`` itself."""
+        return self._forms.get(form, form)
 
     def match_text(self, text: str) -> list[tuple[int, int, Entry]]:
         """Word-list entries in text that was not parsed (closing lines), on its lowercase words; character offsets."""
@@ -319,6 +344,12 @@ class Lexicon:
             if head:
                 matches.extend(Match(token.i, token.i + 1, entry=entry) for entry in self._compound_heads[head])
         return matches
+
+    def _noun_head(self, phrase: str) -> bool:
+        """One noun that can end a compound; not a verb or adverb in '-en' ('achten' in a misparsed 'verwachten')."""
+        if " " in phrase or len(phrase) < MIN_COMPOUND_HEAD:
+            return False
+        return not phrase.endswith("en") or phrase in self.nouns
 
     @staticmethod
     def _compound_head(word: str, known) -> str | None:

@@ -89,8 +89,8 @@ def _drop_sentence_final_exceptions(nlp) -> None:
         nlp.tokenizer.rules = {key: value for key, value in rules.items() if key not in NOT_ABBREVIATIONS}
 
 
-ABBREVIATIONS = tuple(word for lower in ("dd.", "t.n.v.", "afz.", "b.g.g.", "i.o.v.", "m.m.v.", "m.u.v.", "n.t.b.", "z.i.",
-                                          "m.i.", "jl.")
+ABBREVIATIONS = tuple(word for lower in ("dd.", "t.n.v.", "afz.", "b.g.g.", "i.o.v.", "m.m.v.", "m.u.v.", "n.t.b.",
+                                          "z.i.", "m.i.", "jl.")
                       for word in (lower, lower[0].upper() + lower[1:]))
 """Letter abbreviations the tokenizer would cut before their full stop, which then ends a sentence."""
 

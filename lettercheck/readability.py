@@ -57,14 +57,17 @@ class SentenceFeatures:
     concrete: int
     abstract: int
     undefined: int
+    officialese: int = 0
+    """Officialese phrases of the jargon list that start in the sentence."""
 
     @property
     def content_words_per_clause(self) -> float | None:
         return self.content_words / self.finite_verbs if self.finite_verbs else None
 
 
-def sentence_features(sentence: Sentence, parsed: ParsedLetter, lexicon: Lexicon) -> SentenceFeatures:
-    """One pass over a sentence's tokens."""
+def sentence_features(sentence: Sentence, parsed: ParsedLetter, lexicon: Lexicon,
+                      officialese: frozenset[int] = frozenset()) -> SentenceFeatures:
+    """One pass over a sentence's tokens; ``officialese`` holds the first tokens of the letter's jargon phrases."""
     span = sentence.span
     placeholders = parsed.placeholder_tokens
     word_texts, frequencies, dependency_lengths = [], [], []
@@ -105,6 +108,7 @@ def sentence_features(sentence: Sentence, parsed: ParsedLetter, lexicon: Lexicon
         concrete=concrete,
         abstract=abstract,
         undefined=undefined,
+        officialese=sum(1 for i in range(span.start, span.end) if i in officialese),
     )
 
 
@@ -186,7 +190,8 @@ def combine(features: list[SentenceFeatures], long_sentence_limit: int) -> Reada
         **lint,
         level=None,
     )
-    result.level = cefr_level(result, _share(lengths, CEFR_LONG_SENTENCE))
+    officialese = 100 * sum(f.officialese for f in features) / words if words else 0.0
+    result.level = cefr_level(result, _share(lengths, CEFR_LONG_SENTENCE), officialese)
     return result
 
 
@@ -239,20 +244,45 @@ def _lint(freq: float | None, dep: float | None, content: float | None, concrete
     return {**features, "lint_score": score, "lint_level": 1 + sum(score >= bound for bound in LINT_LEVELS)}
 
 
-def cefr_level(r: Readability, long_share: float | None) -> str | None:
-    """Estimated CEFR level; ``long_share`` is the share of sentences over CEFR_LONG_SENTENCE words.
+def cefr_level(r: Readability, long_share: float | None, officialese: float = 0.0) -> str | None:
+    """Estimated CEFR level; ``long_share`` is the share of sentences over CEFR_LONG_SENTENCE words, ``officialese``
+    the jargon phrases per 100 words.
 
-    See docs/readability.md for the calibration."""
+    LiNT's score is drawn towards B1 for a text under CEFR_SHORT_TEXT words (one odd sentence would decide it),
+    settled by sentence length and officialese near the B1/B2 bound, and a text full of officialese reads at B2
+    or C1 whatever its sentences. See docs/readability.md for the calibration."""
     if not r.words:
         return None
-    step = 0 if r.lint_score is None else sum(r.lint_score >= bound for bound in CEFR_LINT_BOUNDS)
+    score = _steady_lint(r)
+    step = 0 if score is None else sum(score >= bound for bound in CEFR_LINT_BOUNDS)
+    if score is not None and abs(score - CEFR_LINT_BOUNDS[1]) < CEFR_BOUND_MARGIN:
+        step = 2 if officialese >= CEFR_BOUND_OFFICIALESE or (r.avg_sentence_length or 0) >= CEFR_BOUND_LENGTH else 1
+    if step == 1 and _plain(r, score, officialese):
+        step = 0
     if r.avg_sentence_length and r.avg_sentence_length > CEFR_LONG_AVERAGE:
         step = max(step, 2)
     if long_share and long_share > CEFR_LONG_SHARE:
         step = max(step, 2)
     if r.rare_words and r.rare_words > CEFR_RARE_SHARE:
         step = max(step, 2)
+    dense = sum(officialese >= bound for bound in CEFR_OFFICIALESE_BOUNDS)
+    if dense:
+        step = max(step, dense + 1)
     return CEFR[step]
+
+
+def _steady_lint(r: Readability) -> float | None:
+    """LiNT's score, drawn towards the middle of B1 the shorter the text is."""
+    if r.lint_score is None:
+        return None
+    weight = min(1.0, r.words / CEFR_SHORT_TEXT) ** 2
+    return CEFR_LINT_PRIOR + (r.lint_score - CEFR_LINT_PRIOR) * weight
+
+
+def _plain(r: Readability, score: float | None, officialese: float) -> bool:
+    """A2: short sentences of common words, no officialese, and a LiNT score well inside B1."""
+    return (score is not None and score < CEFR_PLAIN_LINT and (r.avg_sentence_length or 0) <= CEFR_PLAIN_LENGTH
+            and (r.rare_words or 0) <= CEFR_PLAIN_RARE and officialese < 1.0)
 
 
 CEFR_LINT_BOUNDS = (28.0, LINT_LEVELS[1], LINT_LEVELS[2])
@@ -263,3 +293,17 @@ CEFR_LONG_SENTENCE = 25
 CEFR_LONG_SHARE of the sentences have over 25 words reads at B2 at best."""
 CEFR_LONG_SHARE = 0.25
 CEFR_RARE_SHARE = 0.25
+CEFR_SHORT_TEXT = 45
+"""Words under which LiNT's score is unstable: 19 words of a notification can score like a legal text."""
+CEFR_LINT_PRIOR = 37.0
+"""The middle of the B1 band, where the score of a very short text is drawn."""
+CEFR_BOUND_MARGIN = 3.0
+CEFR_BOUND_OFFICIALESE = 1.5
+CEFR_BOUND_LENGTH = 14.0
+"""Near the B1/B2 bound LiNT is noisy: officialese per 100 words or the average sentence length decides."""
+CEFR_OFFICIALESE_BOUNDS = (3.0, 7.0)
+"""Officialese phrases per 100 words from which a text reads at B2 at best, and at C1."""
+CEFR_PLAIN_LINT = 40.0
+CEFR_PLAIN_LENGTH = 8.0
+CEFR_PLAIN_RARE = 0.05
+"""A2 also for a text of short sentences (8 words on average) with hardly a rare word."""

@@ -141,6 +141,8 @@ def _line_kind(line: str, block: Block) -> Kind | None:
         return Kind.ADDRESS
     if FIELD.match(line) and words <= 12:
         return Kind.FIELD
+    if line.endswith(":") and words <= 2:
+        return Kind.HEADING  # a label ('Zaaknummer:'), not a sentence
     if LIST_MARKER.match(line):
         return Kind.LIST_ITEM
     if DATE.search(line) and words <= 6 and not TERMINAL.search(line.rstrip(".")):

@@ -299,7 +299,7 @@ def test_junit_failures_say_where_and_info_goes_to_system_out(junit):
     assert {'regel 5, kolom 48: "Indien"', 'regel 9, kolom 65: "doch"'} <= set(jargon)
     indien = jargon['regel 5, kolom 48: "Indien"']
     assert indien.type == "warning" and "Schrijf liever: 'als'" in indien.message
-    assert [r.text for r in cases["missing-help"].result] == ["hele brief"]
+    assert [r.text for r in cases["missing-action"].result] == ["hele brief"]
     assert cases["passive-voice"].is_passed
     assert cases["passive-voice"].system_out.startswith('info, regel 10, kolom 12 "wordt later betaald": Lijdende')
     docx_suite = next(s for s in junit if s.name == WORD_LETTER)

@@ -26,7 +26,7 @@ WEBSITE = re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w-])-*+\w[\w-]*+\.(?:nl|co
 LAW_REFERENCE = re.compile(r"\b(artikel|art\.)\s*\d|\b\w*wet\b|\bAwb\b", re.I)
 TIME_UNITS = frozenset({"dag", "dagen", "werkdag", "werkdagen", "week", "weken", "maand", "maanden"})
 POINTER_VERBS = frozenset({"bellen", "mailen", "e-mailen", "chatten", "kijken", "bekijken", "lezen", "gaan", "vinden",
-                           "inloggen", "surfen", "bezoeken", "klikken"})
+                           "inloggen", "surfen", "bezoeken"})
 """Verbs of a pointer: where to read more or how to reach the sender, not what to do about the letter."""
 CONTACT_PHRASE_VERBS = frozenset({"nemen", "opnemen", "hebben", "zoeken", "komen"})
 """With 'contact': 'neem contact op', 'als u contact heeft'."""
@@ -38,7 +38,10 @@ SUBJECT_PRONOUNS = frozenset({"u", "je", "jij", "ik", "wij", "we", "hij"})
 """After a verb they are its subject ('Gaat u', 'Doen we'); 'het' and 'ze' may be objects ('Betaal het')."""
 NOT_VERBS = frozenset({"tip", "let"})
 """Sentence openers the stem test takes for verbs ('tip' -> 'tippen'); stop words are never taken."""
+QUESTION_WORDS = frozenset({"wat", "wie", "welk", "welke", "hoe", "hoeveel", "wanneer", "waar", "waarom", "waarmee",
+                            "waarvoor", "waarover"})
 READER = frozenset({"u", "je", "jij"})
+SENDER = frozenset({"wij", "we", "ik"})
 OBLIGATION = frozenset({"moeten", "dienen"})
 """'Verhindering dient ... te worden gemeld': an obligation put on a thing is the reader's."""
 RECEIVING = frozenset({"horen", "ontvangen", "krijgen", "verwachten"})
@@ -55,7 +58,7 @@ def missing_action(ctx: LetterContext) -> Iterator[Finding]:
 
 def _tells_what_to_do(ctx: LetterContext, sentence: Sentence) -> bool:
     """An action, a request, an option, or that nothing is needed; not a pointer to contact or more reading."""
-    if _pointer(ctx, sentence) or _refused_option(sentence):
+    if _pointer(ctx, sentence) or _refused_option(sentence) or _open_question(sentence):
         return False
     return (ctx.cue_in("action", sentence) or _imperative(sentence) or _instrument(sentence)
             or _announces_reply(sentence))
@@ -76,6 +79,12 @@ def _disclaims(ctx: LetterContext, sentence: Sentence) -> bool:
     """In or right after a notice to wrong recipients ('Bent u niet de geadresseerde? Geef dit aan ons door.')."""
     previous = ctx.sentence_of(sentence.span.start - 1) if sentence.span.start else None
     return ctx.cue_in("disclaimer", sentence) or (previous is not None and ctx.cue_in("disclaimer", previous))
+
+
+def _open_question(sentence: Sentence) -> bool:
+    """'Wat kunt u van ons verwachten?', 'Wat moet u doen?': a heading or link that asks, the answer follows."""
+    words = sentence.words
+    return bool(words) and sentence.span[-1].text == "?" and words[0].lower_ in QUESTION_WORDS
 
 
 def _refused_option(sentence: Sentence) -> bool:
@@ -206,9 +215,9 @@ def _senders_timeline(ctx: LetterContext, sentence: Sentence) -> bool:
         if token.lower_ in READER and (asked or token.dep_.startswith("nsubj")):
             reader = reader or asked or token.head.lemma_ not in RECEIVING
             sender = sender or token.head.lemma_ in RECEIVING
-        elif token.dep_ == "nsubj":
+        elif token.dep_ == "nsubj" or (token.dep_ == "nsubj:pass" and token.lower_ in SENDER):  # misparsed 'hebben we'
             sender = True
-            reader = reader or (token.head.lemma_ in OBLIGATION and token.lower_ not in ("wij", "we", "ik"))
+            reader = reader or (token.head.lemma_ in OBLIGATION and token.lower_ not in SENDER)
     return sender and not reader
 
 

@@ -8,6 +8,9 @@ from ..model import Finding
 from .context import LetterContext
 from .registry import check
 
+SPECIFIC = frozenset({"threat", "tone"})
+"""Categories whose phrases say more than 'capitals': the same words are not reported again as shouting."""
+
 
 @check("conditional-threat")
 def conditional_threats(ctx: LetterContext) -> Iterator[Finding]:
@@ -26,8 +29,12 @@ def shouting(ctx: LetterContext) -> Iterator[Finding]:
 
 
 def _capitals(ctx: LetterContext) -> Iterator[Finding]:
-    """Runs of words in capitals (acronyms excepted), per segment: the parser splits shouted text oddly."""
+    """Runs of words in capitals (acronyms excepted), per segment: the parser splits shouted text oddly.
+
+    A run that is exactly a threat or tone phrase ('LAATSTE WAARSCHUWING') is reported once, by its phrase.
+    """
     acronyms = ctx.word_set("acronyms")
+    phrases = {(m.start, m.end) for m in ctx.matches if m.entry and ctx.rules[m.entry.rule].category in SPECIFIC}
     for span in ctx.wording_segments:
         run: list = []
         for token in [*span, None]:
@@ -35,7 +42,7 @@ def _capitals(ctx: LetterContext) -> Iterator[Finding]:
             if shouted and token.text not in acronyms:
                 run.append(token)
                 continue
-            if len(run) > 1 or (run and len(run[0]) >= 5):
+            if (len(run) > 1 or (run and len(run[0]) >= 5)) and (run[0].i, run[-1].i + 1) not in phrases:
                 yield ctx.span_finding("shouting", ctx.doc[run[0].i : run[-1].i + 1], how="hoofdletters")
             run = []
 

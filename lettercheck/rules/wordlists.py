@@ -16,6 +16,10 @@ from .registry import check
 WORDLIST_RULES = frozenset(rule for spec in LIST_FILES for rule in spec.rules)
 NAMING = (["dit", "heet"], ["dat", "heet"], ["dit", "noemen"], ["dat", "noemen"], ["dit", "heten"], ["heet", "dit"])
 """Sentences that give the name of what came before: the term is named after it was explained."""
+GLOSSES = ([",", "dat", "wil"], [",", "dat", "betekent"], [",", "dat", "is"], [",", "oftewel", ","])
+"""', dat wil zeggen ...' right after a term (or its particle) explains it."""
+OFFICIALESE_INSIDE = frozenset({"threat", "tone"})
+"""Categories whose phrases do not swallow the officialese inside them."""
 EXPLAINING = (["dit", "betekent"], ["dat", "betekent"], ["daarmee", "bedoelen"], ["hiermee", "bedoelen"])
 FORWARD_VERBS = frozenset({"zullen", "gaan", "kunnen", "moeten", "worden"})
 PERFECT_AUXILIARIES = frozenset({"hebben", "zijn"})
@@ -26,18 +30,18 @@ def wordlist_entries(ctx: LetterContext) -> Iterator[Finding]:
     """Every word-list entry found in the letter's wording, once per place."""
     conditional = {s.span.start for s in ctx.conditional_sentences}
     deadlines = {(m.start, m.end) for m in ctx.cues("vague_deadline")}
-    explained: set = set()
-    for match in _outermost(ctx.matches, ctx.rules):
+    reported: set = set()
+    matches = [m for m in _outermost(ctx.matches, ctx.rules)
+               if ctx.in_wording(m) and not ctx.has_placeholder(m.start, m.end)]
+    for match in matches:
         entry = match.entry
-        if not ctx.in_wording(match) or ctx.has_placeholder(match.start, match.end):
-            continue
-        if entry.rule == "jargon" and (_label(ctx, match) or _explained_here(ctx, match)
-                                       or (match.start, match.end) in deadlines):
-            continue  # a subject label, a term the letter explains, a deadline the deadline rule reports
+        span = (match.start, match.end)
+        if entry.rule == "jargon" and (_label(ctx, match) or span in deadlines or _explained_here(ctx, match)):
+            continue  # a subject label, a deadline the deadline rule reports, a term the letter explains here
         if entry.rule == "jargon" and entry.fix == "proposed":
-            if entry in explained:
+            if entry in reported:
                 continue  # a term to explain or rephrase is reported where it first appears
-            explained.add(entry)
+            reported.add(entry)
         sentence = ctx.sentence_of(match.start)
         if entry.rule == "threat-sanction" and (
             sentence.span.start in conditional or _neutral_mention(ctx, sentence)
@@ -50,8 +54,9 @@ def wordlist_entries(ctx: LetterContext) -> Iterator[Finding]:
 def _outermost(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
     """Word-list matches not inside a longer one of their category, nor on the same words as a more specific one.
 
-    Officialese inside a phrase of another category is reported as well ('in gebreke' in the reproach 'in
-    gebreke blijven'); the same words in two lists are reported once, under the category with the lower priority.
+    Officialese inside a threat or tone phrase is reported as well ('in gebreke' in the reproach 'in gebreke
+    blijven'): their advice is about the pressure, not the word. A nominalisation already gives the plain verb.
+    The same words in two lists are reported once, under the category with the lower priority.
     """
     categories = load_categories()
 
@@ -66,7 +71,8 @@ def _outermost(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
     spans: set[tuple[int, int]] = set()
     for match in sorted((m for m in matches if m.entry), key=order):
         own = category(match)
-        inside = match.end <= max(reach.get(own, -1), -1 if own == "jargon" else max(reach.values(), default=-1))
+        covering = [c for c in reach if own != "jargon" or c not in OFFICIALESE_INSIDE]
+        inside = match.end <= max((reach[c] for c in covering), default=-1)
         if not inside and (match.start, match.end) not in spans:
             kept.append(match)
             reach[own] = max(reach.get(own, -1), match.end)
@@ -88,17 +94,24 @@ def _explained_here(ctx: LetterContext, match: Match) -> bool:
     if sentence is None:
         return False
     span, doc = sentence.span, ctx.doc
-    after = [t.lower_ for t in doc[match.end : min(span.end, match.end + 3)]]
+    after = [t.lower_ for t in doc[match.end : min(span.end, match.end + 4)]]
     before = [t.text for t in doc[span.start : match.start]]
-    if after[:1] in (["("], [":"]) or after[:3] in ([",", "dat", "wil"], [",", "dat", "betekent"], [",", "dat", "is"]):
+    if after[:1] == ["("] or any(after[i : i + 3] in GLOSSES for i in range(2)):
         return True
     if "(" in before and ")" not in before[len(before) - before[::-1].index("(") :]:
         return True
-    opening = [t.lower_ for t in sentence.words[:3]]
-    if opening[:2] in NAMING or opening[1:3] in NAMING:
+    words = [t.lower_ for t in sentence.words]
+    if words[:2] in NAMING or words[1:3] in NAMING or _named_then(words, match, doc):
         return True
     following = ctx.sentence_of(span.end) if span.end < len(doc) else None
-    return following is not None and [t.lower_ for t in following.words[:2]] in EXPLAINING
+    at_end = not any(t.is_alpha for t in doc[match.end : span.end])  # 'Dit betekent' explains the last words
+    return at_end and following is not None and [t.lower_ for t in following.words[:2]] in EXPLAINING
+
+
+def _named_then(words: list[str], match: Match, doc) -> bool:
+    """'Het bezwaar is dan niet-ontvankelijk.': the name of a consequence the sentence before described."""
+    before = [t.lower_ for t in doc[max(0, match.start - 2) : match.start]]
+    return before in (["is", "dan"], ["heet", "dan"], ["noemen", "we"]) and len(words) < 8
 
 
 def _closing_formulas(ctx: LetterContext) -> Iterator[Finding]:

@@ -1,0 +1,252 @@
+"""The failure modes found on real letters (issue 11), each pinned with invented sentences of the same shape."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+
+from lettercheck.placeholders import find_placeholders
+from lettercheck.readers import read_letter_bytes
+from lettercheck.structure import Kind, segment
+
+REAL = ROOT / "realletters"
+
+
+def findings(checker, text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.text) for f in checker.check_text(text).findings]
+
+
+def rules(checker, text: str) -> set[str]:
+    return {rule for rule, _ in findings(checker, text)}
+
+
+def texts(checker, text: str, rule: str) -> list[str]:
+    return [found for name, found in findings(checker, text) if name == rule]
+
+
+# -- 1. template syntax -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "placeholders"), [
+    ("Beste {!! $naam !!}, @if ($advies) tekst @endif", ["{!! $naam !!}", "@if ($advies)", "@endif"]),
+    ("Op {$aanvraag->datum|date:'d-m-Y'} {if $partner}samen{/if}", ["{$aanvraag->datum|date:'d-m-Y'}", "{if $partner}",
+                                                                    "{/if}"]),
+    ("Beste :name, het is 08:00 uur.", [":name"]),
+    ("<!--date_format(einddatum)--> NAAM: .......... DATUM ONDERTEKENING", ["<!--date_format(einddatum)-->", "NAAM",
+                                                                         "..........", "DATUM ONDERTEKENING"]),
+    ("U heeft ${aantal} facturen. ${n ? `Van ${n} ${meer ? 'facturen' : 'factuur'} kreeg u een herinnering.` : ''}",
+     ["${aantal}", "${n ? ", "${n}", "${meer ? 'facturen' : 'factuur'}", " : ''}"]),
+])
+def test_template_syntax_is_a_placeholder(text, placeholders):
+    assert [text[a:b] for a, b in find_placeholders(text)] == placeholders
+
+
+def test_template_syntax_raises_no_shouting_and_no_rare_words(checker):
+    text = ("Beste :name,\n\nWij hebben uw aanvraag ontvangen. {!! $uitleg !!}\n<!-- TABLE START -->\n"
+            "Uw kenmerk is {$zaak->kenmerk|upper}. NAAM: ..........\n\nHeeft u vragen? Bel ons op 14 020.")
+    assert not {"shouting", "rare-word", "long-word"} & rules(checker, text)
+
+
+def test_a_nested_template_literal_keeps_its_wording(checker):
+    analysis = checker.analyse(read_letter_bytes(
+        b"${n ? `Van ${n} ${meer ? 'facturen' : 'factuur'} heeft u een herinnering ontvangen.` : ''}", "x.txt"))
+    assert "herinnering" in [t.lower_ for t in analysis.doc]
+
+
+@pytest.mark.parametrize("text", [
+    "Stuur de papieren binnen 14 dagen terug, uiterlijk {$aanvraag->deadline|date}.",
+    "Upload de documenten binnen 2 weken, dus vóór {{ end_date }}.",
+    "Betaal het bedrag binnen 14 dagen, uiterlijk op ..........",
+])
+def test_a_date_placeholder_or_blank_is_a_date(checker, text):
+    assert "vague-deadline" not in rules(checker, text)
+
+
+def test_a_contact_placeholder_is_contact_and_the_word_e_mail_is_not(checker):
+    assert "missing-contact" not in rules(checker, "Heeft u vragen? Bel {{ contact_phonenumber }}.")
+    assert "missing-contact" in rules(checker, "In deze e-mail leest u wat er verandert.")
+
+
+# -- 2. imperatives, inverted conditions, a final 'u.' --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Klik hier.", "Betaal direct.", "Tip: Lever de papieren vóór 1 mei in.",
+                                  "Neemt u contact met ons op om een afspraak te maken.",
+                                  "Het staat u vrij om bezwaar te maken.", "U hoeft niets te doen.",
+                                  "Door op de knop te klikken, geeft u toestemming."])
+def test_an_action_is_recognised(checker, text):
+    assert "missing-action" not in rules(checker, text)
+
+
+@pytest.mark.parametrize("text", ["Voor meer informatie kunt u contact opnemen via 14 020.",
+                                  "U kunt niet reageren op deze e-mail.",
+                                  "Als u vragen heeft over deze melding, dan kunt u bellen met 14 020.",
+                                  "Bent u niet de geadresseerde? Geef dit dan aan ons door.",
+                                  "Wat kunt u van ons verwachten?"])
+def test_a_pointer_is_no_action(checker, text):
+    assert "missing-action" in rules(checker, text)
+
+
+def test_an_inverted_condition_over_two_sentences_is_a_threat(checker):
+    assert "conditional-threat" in rules(checker, "Doet u dit niet? Dan leggen wij beslag op uw loon.")
+    assert not [r for r in rules(checker, "Heeft u al betaald? Dan kunt u deze brief als niet verzonden zien.")
+                if r.startswith(("threat", "conditional"))]
+
+
+def test_a_final_u_ends_the_sentence(checker):
+    analysis = checker.analyse(read_letter_bytes("Wij schrijven u. Betaal het bedrag vóór 1 mei 2027.".encode(), "x"))
+    assert len(analysis.parsed.sentences) == 2
+
+
+# -- 3. template address blocks ---------------------------------------------------------------------------------
+
+def test_a_template_address_block_is_no_wording():
+    letter = read_letter_bytes(b"{{ naam }}\n{{ straat }} {{ huisnummer }}\n{{ postcode }} {{ woonplaats }}\n\nNaam:\n"
+                               b"t.a.v. de afdeling Belastingen\n\nWij hebben uw brief ontvangen.", "x.txt")
+    kinds = [seg.kind for seg in segment(letter)]
+    assert kinds == [Kind.ADDRESS] * 5 + [Kind.PROSE]
+
+
+# -- 4. copulas are no passive ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "passive"), [("U kunt actief worden in uw wijk.", False),
+                                                ("Een uitkering aanvragen is een grote stap.", False),
+                                                ("Het bedrag wordt hoger.", False),
+                                                ("Uw aanvraag wordt beoordeeld.", True),
+                                                ("De brief wordt morgen verstuurd.", True)])
+def test_a_copula_is_no_passive(checker, text, passive):
+    assert ("passive-voice" in rules(checker, text)) is passive
+
+
+# -- 5. words in the wrong sense, labels, terms explained in place ------------------------------------------------
+
+def test_voldoen_aan_is_comply_and_voldoen_is_pay(checker):
+    comply = checker.check_text("U voldoet niet aan de voorwaarden voor deze regeling.").findings
+    pay = checker.check_text("U kunt het bedrag voldoen via iDEAL.").findings
+    assert "betalen" not in next(f for f in comply if f.rule == "jargon").suggestion
+    assert "betalen" in next(f for f in pay if f.rule == "jargon").suggestion
+
+
+def test_common_adverbs_and_domain_terms_are_not_officialese(checker):
+    assert not texts(checker, "Eventueel kunt u uw vermogen en uw eigen bijdrage opgeven.", "jargon")
+
+
+def test_a_verb_entry_is_no_compound_head(checker):
+    assert not texts(checker, "Wat kunt u van ons verwachten?", "jargon")  # parsed as a noun ending in 'achten'
+    assert texts(checker, "U ontvangt een invorderingsbeschikking.", "jargon")
+
+
+def test_betreft_as_a_subject_label_is_no_officialese(checker):
+    assert "Betreft" not in texts(checker, "Betreft: uw aanvraag bijzondere bijstand\n\nWij hebben uw brief.", "jargon")
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("U kunt de rechter vragen om een voorlopige voorziening (een tijdelijke maatregel).", "voorlopige voorziening"),
+    ("Als u te laat reageert, kunnen we uw verzoek niet behandelen. Het verzoek is dan niet-ontvankelijk.",
+     "niet-ontvankelijk"),
+    ("Wij vragen een moratorium aan, dat wil zeggen dat niemand een half jaar beslag mag leggen.", "moratorium"),
+])
+def test_a_term_explained_in_place_is_not_flagged(checker, text, term):
+    assert term not in texts(checker, text, "jargon")
+
+
+# -- 6. officialese in other categories, participles, split verbs, variants, closing formulas ------------------------
+
+def test_officialese_inside_a_reproach_is_reported_as_well(checker):
+    found = findings(checker, "Bij in gebreke blijven volgt een dwangbevel.")
+    assert ("blaming", "in gebreke blijven") in found and ("jargon", "in gebreke") in found
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("Aan deze eis is niet voldaan.", "voldaan"),
+    ("Wij verzoeken u de stukken aan te leveren.", "aan te leveren"),
+    ("Het is niet toegestaan met de verbouwing aan te vangen.", "aan te vangen"),
+    ("In de bijlage treft u het formulier aan.", "treft"),
+    ("Naar aanleiding van uw brief dd. 3 maart bellen wij u.", "dd."),
+    ("Wij bellen u ivm uw aanvraag.", "ivm"),
+    ("Hierbij deel ik u mede dat uw aanvraag is toegekend.", "deel ik u mede"),
+])
+def test_officialese_in_its_letter_forms_is_found(checker, text, term):
+    assert term in texts(checker, text, "jargon")
+
+
+def test_a_closing_formula_is_officialese_with_a_safe_fix(checker):
+    report = checker.check_text("Wij hebben uw brief ontvangen.\n\nHoogachtend,\n\nJ. de Vries")
+    finding = next(f for f in report.findings if f.rule == "jargon")
+    assert finding.text == "Hoogachtend"
+    assert finding.fixes[0].applicability == "safe"
+    assert finding.fixes[0].edits[0].replacement.startswith("Met vriendelijke groet")
+
+
+# -- 7. the level --------------------------------------------------------------------------------------------------
+
+def level(checker, text: str) -> str:
+    return checker.check_text(text).readability.level
+
+
+def test_a_short_notification_is_not_rated_like_a_legal_text(checker):
+    notification = "Betaal op tijd. U heeft twee openstaande facturen. Bekijk uw facturen online."
+    assert level(checker, notification) in ("A2", "B1")
+
+
+def test_short_plain_sentences_read_at_a2(checker):
+    text = ("Wij hebben goed nieuws voor u. U krijgt geld van ons. Het geld staat volgende week op uw rekening. "
+            "U hoeft niets te doen. Heeft u vragen? Bel ons dan. Wij helpen u graag. Fijn dat u ons belde. "
+            "Wij wensen u een goede week.")
+    assert level(checker, text) == "A2"
+
+
+def test_officialese_raises_the_level_of_short_sentences(checker):
+    text = ("Hierbij delen wij u mede dat uw aanvraag thans in behandeling is. Indien u reeds heeft betaald, behoeft u "
+            "niets te doen. Derhalve verzoeken wij u de bescheiden te retourneren. Gaarne ontvangen wij deze middels "
+            "bijgaande envelop. Voorts attenderen wij u op de navolgende regels.")
+    assert level(checker, text) in ("B2", "C1")
+
+
+# -- 8. one span, one finding ----------------------------------------------------------------------------------------
+
+def test_a_threat_word_is_not_also_a_rare_or_long_word(checker):
+    found = findings(checker, "Dit is een aanmaning van de belastingdeurwaarder.")
+    assert {rule for rule, text in found if text in ("aanmaning", "belastingdeurwaarder")} == {"threat-sanction"}
+
+
+def test_a_shouted_threat_formula_is_reported_once(checker):
+    found = [rule for rule, text in findings(checker, "LAATSTE WAARSCHUWING voor uw betaling.")
+             if text == "LAATSTE WAARSCHUWING"]
+    assert found == ["threat-pressure"]
+
+
+# -- the verdicts by their definitions ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Reageer binnen 10 dagen.", True),
+    ("Stuur uw bezwaar binnen 6 weken na de datum van deze brief.", True),
+    ("Betaal tijdig om extra kosten te voorkomen.", True),
+    ("Wij streven ernaar het bedrag binnen 10 werkdagen uit te betalen.", False),
+    ("Binnen 8 weken na uw aanvraag hoort u van ons.", False),
+    ("Eén van onze medewerkers beantwoordt uw vraag zo snel mogelijk.", False),
+    ("Om het zo snel mogelijk op te lossen hebben we uw melding daarom opgesplitst.", False),
+])
+def test_only_the_readers_own_deadline_is_vague(checker, text, vague):
+    assert ("vague-deadline" in rules(checker, text)) is vague
+
+
+@pytest.mark.parametrize("text", ["Als u te laat bent met uw bezwaar, kunnen we het niet meer behandelen.",
+                                  "Betaal tijdig om extra kosten te voorkomen."])
+def test_a_consequence_of_failing_is_a_threat(checker, text):
+    assert "conditional-threat" in rules(checker, text)
+
+
+@pytest.mark.parametrize(("text", "help_offered"), [
+    ("Heeft u vragen? Neem dan contact met ons op via 14 020.", True),
+    ("Als u vragen heeft over deze brief, dan kunt u bellen met 14 020.", True),
+    ("Uw aanvraag voor financiële ondersteuning is afgewezen.", False),
+    ("Contact opnemen\nGa naar onze contactpagina", False),
+])
+def test_help_is_an_invitation_not_a_name(checker, text, help_offered):
+    assert ("missing-help" not in rules(checker, text)) is help_offered
+
+
+def test_real_letters_pin_their_clear_verdicts(checker):
+    sommatie = {f.rule for f in next(checker.check_paths([REAL / "freshinvoice-sommatie.txt"])).findings}
+    assert {"threat-pressure", "vague-deadline", "missing-help", "missing-contact"} <= sommatie
+    plain = next(checker.check_paths([REAL / "dakkapel-b1.txt"]))
+    assert not [f.rule for f in plain.findings if f.category in ("threat", "guidance")]
