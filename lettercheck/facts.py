@@ -14,10 +14,13 @@ from .model import Fix
 from .placeholders import PLACEHOLDER
 
 OBJECTION = re.compile(r"\bbezwaar", re.I)
+DATE = re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|"
+                  r"augustus|september|oktober|november|december)(?: \d{4})?\b", re.I)
+CASELESS = (DATE, OBJECTION)
+"""Facts whose capitals do not matter: '1 MEI' is kept as '1 mei'."""
 FACT_PATTERNS = (
     re.compile(r"€\s?\d[\d.]*(?:,(?:\d{2}|-))?"),
-    re.compile(r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\b\d{1,2} (?:januari|februari|maart|april|mei|juni|juli|"
-               r"augustus|september|oktober|november|december)(?: \d{4})?\b", re.I),
+    DATE,
     re.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}\b"),
     re.compile(r"\b(?:https?://|www\.)\S+"),
     re.compile(r"\b(?:artikel|art\.)\s+\d+[:.\d]*[a-z]?\b", re.I),
@@ -32,7 +35,7 @@ def facts(text: str, names: frozenset[str] = frozenset()) -> Counter:
     """The facts a rewrite must keep, counted: amounts, dates, numbers, references, addresses, names, ..."""
     found: Counter = Counter()
     for pattern in FACT_PATTERNS:
-        found.update(match.group(0).lower() if pattern is OBJECTION else match.group(0)
+        found.update(match.group(0).lower() if pattern in CASELESS else match.group(0)
                      for match in pattern.finditer(text))
     found.update(word for word in re.findall(r"\w+", text) if word in names)
     return found

@@ -265,3 +265,21 @@ def test_rare_and_long_words_get_an_honest_explain_proposal(checker, sentence):
         assert fix.applicability == "proposed"
         assert fix.apply(letter.text)[finding.start :].startswith(f"{finding.text} [uitleg in gewone woorden]")
         assert finding.text in fix.description and "regeling om in delen te betalen" not in fix.description
+
+
+SHOUTING = [
+    ("BETAAL DE HUUR VÓÓR 1 MEI.", "Betaal de huur vóór 1 mei."),
+    ("Betaal het bedrag vóór 1 mei!", "Betaal het bedrag vóór 1 mei."),
+    ("DIT IS DE LAATSTE KANS OM ONTRUIMING TE VOORKOMEN!!", "Dit is de laatste kans om ontruiming te voorkomen."),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SHOUTING, ids=[s for s, _ in SHOUTING])
+def test_shouting_becomes_an_ordinary_sentence(checker, sentence, expected):
+    letter = read_letter_bytes(f"{WE_LETTER}\n\n{sentence}".encode(), "brief.txt")
+    analysis = checker.analyse(letter)
+    from lettercheck.draft import make_draft
+
+    assert expected in make_draft(analysis, include_proposed=True).text
+    fixes = [f.fixes[0] for f in analysis.findings if f.rule == "shouting" and f.fixes]
+    assert fixes and any(fix.apply(letter.text)[letter.blocks[-1].start :] == expected for fix in fixes)

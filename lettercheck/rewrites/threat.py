@@ -75,16 +75,26 @@ def _after_space(ctx, offset: int) -> int:
 
 @rewriter("shouting")
 def calm(ctx, finding: Finding) -> tuple[Fix, ...]:
-    """Capitals to sentence case, exclamation marks to one full stop."""
-    text = finding.text
+    """Capitals to sentence case, exclamation marks to one full stop (all of them: '!!' is one mark)."""
+    letter, start, end = ctx.letter.text, finding.start, finding.end
+    sentence = ctx.sentence_of(ctx.token_range(start, end).start)
+    if sentence is not None and not any(ch.islower() for ch in letter[sentence.span.start_char : end]):
+        start = sentence.span.start_char  # the capitals reach back to the sentence start: take the whole
+    if sentence is not None and not any(ch.islower() for ch in letter[start : sentence.span.end_char]):
+        end = sentence.span.end_char  # ... and on to its end ('BETAAL HET BEDRAG VÓÓR 1 MEI.')
+    while end < len(letter) and letter[end] in "!.":
+        end += 1
+    while start > 0 and letter[start - 1] == "!":
+        start -= 1
+    text = letter[start:end]
     calmer = text
     if any(ch.isalpha() for ch in text) and text.upper() == text:
-        calmer = sentence_case(text.lower()) if _starts_sentence(ctx, finding.start) else text.lower()
+        calmer = sentence_case(text.lower()) if _starts_sentence(ctx, start) else text.lower()
     calmer = re.sub(r"\s*!+\.*", ".", calmer)
     if calmer == text:
         return ()
     # Proposed: lowercasing may touch a name written in capitals ('GEMEENTE UTRECHT').
-    return (Fix((Edit(finding.start, finding.end, calmer),), "proposed",
+    return (Fix((Edit(start, end, calmer),), "proposed",
                 "Schrijf gewoon: zonder hoofdletters en uitroeptekens."),)
 
 
