@@ -25,7 +25,8 @@ from .catalogue import data_dir
 from .inflection import SEPARABLE_PREFIXES, word_forms
 from .model import APPLICABILITIES, SEVERITIES
 
-SOURCES = ("letter-guidelines", "seeds", "lettercheck", "rvo", "tscan")
+SOURCES = ("letter-guidelines", "seeds", "lettercheck", "rvo", "tscan", "languagetool")
+"""Where an entry comes from; an entry named by several sources lists them all, comma-separated."""
 NOUN_CLASSES = ("concrete", "abstract", "undefined")
 FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM", "SYM"})
 COMPOUND_RULES = frozenset({"jargon", "threat-sanction"})
@@ -134,7 +135,7 @@ def _entry(row: dict[str, str], spec: ListFile, origin: str) -> Entry:
         "phrase": bool(row["phrase"]) and row["phrase"] == row["phrase"].lower(),
         "explanation": bool(row["explanation"]),
         "example": bool(row["example"]),
-        "source": row["source"] in SOURCES,
+        "source": bool(row["source"]) and set(_sources(row["source"])) <= set(SOURCES),
         "fix": row.get("fix", APPLICABILITIES[0]) in APPLICABILITIES,
         "severity": row.get("severity", SEVERITIES[0]) in SEVERITIES,
         "alternatives": "alternatives" not in row or bool(row["alternatives"]),
@@ -155,6 +156,10 @@ def _entry(row: dict[str, str], spec: ListFile, origin: str) -> Entry:
         suggestion=row.get("suggestion", ""),
         origin=origin,
     )
+
+
+def _sources(column: str) -> list[str]:
+    return [name.strip() for name in column.split(",")]
 
 
 def load_nouns(directory: Path) -> dict[str, str]:

@@ -90,7 +90,8 @@ def _drop_sentence_final_exceptions(nlp) -> None:
 
 
 ABBREVIATIONS = tuple(word for lower in ("dd.", "t.n.v.", "afz.", "b.g.g.", "i.o.v.", "m.m.v.", "m.u.v.", "n.t.b.",
-                                          "z.i.", "m.i.", "jl.")
+                                          "z.i.", "m.i.", "jl.", "ll.", "e.k.", "c.c.", "n.m.", "n.n.b.", "n.o.t.k.",
+                                          "o.i.", "p.d.", "p.o.", "p.w.", "v.v.", "artt.", "stb.", "stcrt.")
                       for word in (lower, lower[0].upper() + lower[1:]))
 """Letter abbreviations the tokenizer would cut before their full stop, which then ends a sentence."""
 

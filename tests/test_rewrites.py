@@ -242,8 +242,8 @@ def test_officialese_becomes_the_plain_word_in_the_right_form(checker, sentence,
 
 
 RARE_WORDS = [
-    "Wij hebben uw verzoek gefiatteerd.",
-    "De stukken zijn geaccordeerd.",
+    "Wij hebben uw verzoek geëndosseerd.",
+    "Het reglement is geamendeerd.",
     "U ontvangt een voorschotbeschikkingsoverzicht.",
     "Dit betreft de legesverordeningsbepalingen.",
     "Wij verzoeken om een machtigingsformulierenset.",
@@ -251,7 +251,7 @@ RARE_WORDS = [
     "De uitkeringsspecificatieoverzichten zijn bijgevoegd.",
     "U bent geëxcipieerd.",
     "Er is sprake van kostenverhaalbaarheid.",
-    "Het convenant is geactualiseerd.",
+    "De akte is geapostilleerd.",
 ]
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from conftest import ROOT
 
@@ -135,3 +138,15 @@ def test_config_disables_rules_and_categories_and_overrides_severity(nlp):
     findings = {f.rule: f.severity for f in tuned.check_text(text).findings}
     assert "jargon" not in findings and "must-language" not in findings
     assert findings["threat-pressure"] == "info"
+
+
+def test_word_list_sources_are_the_sources_that_name_each_entry():
+    """A `source` column names exactly the open sources in wordlists/sources/ that list the term."""
+    result = subprocess.run([sys.executable, str(ROOT / "tools" / "attribute_sources.py"), "--check"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_open_sources_name_the_stiff_words_they_list(checker):
+    named = {entry.phrase: entry.source for entry in ENTRIES}
+    assert "languagetool" in named["middels"] and "rvo" in named["conform"] and "tscan" in named["t.a.v."]
