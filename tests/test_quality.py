@@ -240,9 +240,25 @@ def test_a_consequence_of_failing_is_a_threat(checker, text):
     ("Als u vragen heeft over deze brief, dan kunt u bellen met 14 020.", True),
     ("Uw aanvraag voor financiële ondersteuning is afgewezen.", False),
     ("Contact opnemen\nGa naar onze contactpagina", False),
+    ("Indien u nog vragen heeft, schroom dan niet om contact met ons op te nemen.", True),
+    ("Aarzel niet om contact met ons op te nemen als u vragen heeft.", True),
+    ("Voor vragen kunt u terecht bij onze klantenservice.", True),
+    ("Heeft u vragen? Wij staan u graag te woord.", True),
+    ("Dit bedrag is terecht bij u in rekening gebracht.", False),
+    ("Voor vragen over de aanslag gaat u naar de website.", False),
 ])
 def test_help_is_an_invitation_not_a_name(checker, text, help_offered):
     assert ("missing-help" not in rules(checker, text)) is help_offered
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Heeft u vragen? Neem contact met ons op via 14 020.", True),
+    ("Heeft u vragen? Mail naar info@gemeente.nl.", True),
+    ("Heeft u vragen? Neem dan contact met ons op.", False),
+    ("Indien u vragen heeft, verzoek ik u contact op te nemen met mij.", False),
+])
+def test_contact_is_a_route_not_an_invitation(checker, text, contact):
+    assert ("missing-contact" not in rules(checker, text)) is contact
 
 
 def test_real_letters_pin_their_clear_verdicts(checker):

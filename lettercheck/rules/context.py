@@ -209,13 +209,14 @@ class LetterContext:
         return not named and (before is None or before.lower_ not in NAME_MODIFIERS)
 
     def _answered_by_contact(self, match: Match) -> bool:
-        """'Heeft u vragen? Bel ons.', 'Als u vragen heeft, kunt u bellen met 14020.'"""
+        """'Heeft u vragen? Bel ons.', 'Als u vragen heeft, kunt u bellen met 14020.', 'Bij vragen kunt u terecht
+        bij de klantenservice.'"""
         sentence = self.sentence_of(match.start)
         if sentence is None:
             return False
         position = bisect.bisect_right(self._sentence_starts, sentence.span.start) - 1
         nearby = self.parsed.sentences[position : position + 2]
-        return any(self.contact_in(s) for s in nearby)
+        return any(self.contact_in(s) or self.cue_in("reply", s) for s in nearby)
 
     def contact_in(self, sentence: Sentence) -> bool:
         """A way to reach the sender in the sentence: a contact cue, or a phone number, e-mail or web address."""
