@@ -8,7 +8,7 @@ Prints, next to the targets of issue 11:
   phrase (case-insensitive, by lemma or word stem); precision counts the distinct jargon findings per letter;
 - CEFR level agreement, exact and within one step, and how many before/after pairs come out in order;
 - the share of letters with a missing-help finding, beside the labelled share.
---details lists every disagreement per letter.
+--details lists every disagreement per letter; --heldout scores only the letters labelled blind (batch 2).
 """
 
 from __future__ import annotations
@@ -175,8 +175,11 @@ def details(outcomes: list[Outcome]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true", help="list every disagreement per letter")
+    parser.add_argument("--heldout", action="store_true", help="only the letters labelled blind (heldout = true)")
     args = parser.parse_args()
     outcomes = evaluate()
+    if args.heldout:
+        outcomes = [o for o in outcomes if o.label.get("heldout")]
     print("\n".join(summary(outcomes)))
     if args.details:
         print("\n".join(["", *details(outcomes)]))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .catalogue import data_dir
 from .inflection import SEPARABLE_PREFIXES, word_forms
@@ -34,7 +34,8 @@ MIN_COMPOUND_HEAD = 5
 MIN_COMPOUND_MODIFIER = 3
 GOVERNED_PREPOSITIONS = frozenset({"aan", "op", "om", "over", "tot", "met", "van", "voor", "naar", "in"})
 """Prepositions a verb entry may govern at a distance ('voldoen aan', 'overgaan tot', 'beschikken over')."""
-SEPARABLE_PARTICLES = frozenset({*SEPARABLE_PREFIXES, "mede", "bij", "terug", "weg", "vast", "samen", "tegen"})
+SEPARABLE_PARTICLES = frozenset({*SEPARABLE_PREFIXES, "mede", "bij", "terug", "weg", "vast", "samen", "tegen",
+                                 "tegemoet"})
 GOVERNED_REACH = 12
 """How many tokens before or after the verb its preposition may stand ('Aan deze eis is voldaan')."""
 ABSTRACT_SUFFIXES = ("heid", "iteit", "isme", "schap", "atie", "itie", "ntie", "sie", "nis", "ing")
@@ -182,11 +183,65 @@ def _has_object(verb) -> bool:
     return any(child.dep_ == "obj" for child in verb.children)
 
 
+AFTER_PARTICLE_POS = frozenset({"PUNCT", "SCONJ", "CCONJ", "ADP"})
+"""What may follow a particle split off after its verb: the clause's end or a phrase moved past it ('vangt aan op
+de dag'); not the noun phrase of a preposition ('wacht op uw antwoord'), nor 'te' or a verb, whose particle it is
+('dient het in te leveren')."""
+CLAUSE_END_POS = frozenset({"PUNCT", "SCONJ", "CCONJ", "AUX", "VERB"})
+"""Where the clause of a finite verb ends for its particle: a comma, a conjunction, the next verb."""
+
+
 def _split_particle(verb) -> str | None:
-    """The separable particle a verb stands apart from: left behind later in its clause ('treft u het formulier
-    aan'), or before 'te' ('aan te vangen')."""
-    later = next((c.lower_ for c in verb.children if c.dep_ == "compound:prt" and c.i > verb.i), None)
-    return later or _te_particle(verb)
+    """The separable particle a verb stands apart from: at the end of its clause ('treft u het formulier aan'),
+    before its verb cluster ('op zullen schorten') or before 'te' ('aan te vangen')."""
+    labelled = next((c for c in verb.children if c.dep_ == "compound:prt" and _stands_apart(c, verb)), None)
+    particle = labelled or _stranded_particle(verb) or _cluster_particle(verb)
+    return particle.lower_ if particle is not None else _te_particle(verb)
+
+
+def _stands_apart(particle, verb) -> bool:
+    """Where Dutch puts a split particle: after the finite verb at the end of the clause, or before the cluster."""
+    if particle.i > verb.i:
+        return _ends_clause(particle)
+    return all(t.pos_ in ("AUX", "VERB") for t in particle.doc[particle.i + 1 : verb.i])
+
+
+def _ends_clause(particle) -> bool:
+    doc = particle.doc
+    if particle.i + 1 == len(doc):
+        return True
+    following = doc[particle.i + 1]
+    return following.is_space or (following.pos_ in AFTER_PARTICLE_POS and following.lower_ != "te")
+
+
+def _stranded_particle(verb) -> Token | None:
+    """The parser often reads a clause-final particle as a preposition ('schorten de invordering op tot ...'): the
+    first particle at the end of the finite verb's clause."""
+    if not verb.tag_.startswith("WW|pv"):
+        return None
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.lower_ in SEPARABLE_PARTICLES and token.pos_ in ("ADP", "ADV") and _ends_clause(token):
+            return token
+        if token.pos_ in CLAUSE_END_POS:
+            return None
+    return None
+
+
+def _cluster_particle(verb) -> Token | None:
+    """'op' in 'dat wij de invordering op zullen schorten': an infinitive's particle before the verbs of its
+    cluster (a finite verb in a subclause is written together with its particle)."""
+    i = verb.i - 1
+    while i > verb.sent.start and verb.doc[i].pos_ in ("AUX", "VERB"):
+        i -= 1
+    token = verb.doc[i]
+    if verb.tag_.startswith("WW|pv") or i == verb.i - 1 or token.lower_ not in SEPARABLE_PARTICLES:
+        return None
+    return token
+
+
+def _is_numeral(token) -> bool:
+    """A number word used as a number ('binnen acht dagen'), also where the tagger reads it as a verb."""
+    return token.like_num and (token.pos_ == "NUM" or token.dep_ == "nummod")
 
 
 def _te_particle(verb) -> str | None:
@@ -257,16 +312,27 @@ class Lexicon:
         for token in doc:
             lower = token.lower_
             particle = _split_particle(token) if token.pos_ in ("VERB", "AUX") else _te_particle(token)
-            if token.pos_ in FUNCTION_POS:  # an inflected list word the tagger missed ('attendeer') still counts
+            particle_verb = self._particle_verb(particle, token) if particle else None
+            if _is_numeral(token):  # 'acht' (eight) is no form of the verb 'achten'
+                norm = lower
+            elif token.pos_ in FUNCTION_POS:  # an inflected list word the tagger missed ('attendeer') still counts
                 norm = lower if lower in STOP_WORDS else forms.get(lower, lower)
-            elif particle and (particle + token.lemma_ in list_words or particle + lower in list_words):
-                norm = particle + token.lemma_ if particle + token.lemma_ in list_words else particle + lower
+            elif particle_verb:
+                norm = particle_verb
             elif token.lemma_ in list_words:
                 norm = token.lemma_
             else:
                 norm = forms.get(lower, lower)
             if token.norm_ != norm:
                 token.norm_ = norm
+
+    def _particle_verb(self, particle: str, token) -> str | None:
+        """The list verb of a particle and its verb, by lemma or by form: the lemmatiser often misses these
+        ('vangt' -> 'vangt', 'treft' -> 'treven'), the inflections do not ('aanvangt' -> 'aanvangen')."""
+        for word in (particle + token.lemma_, particle + token.lower_):
+            if word in self._list_words:
+                return word
+        return self._forms.get(particle + token.lower_)
 
     def match(self, doc: Doc) -> list[Match]:
         """Every word-list entry and cue found in ``doc``, sorted by position.

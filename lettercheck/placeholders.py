@@ -3,8 +3,9 @@
 Letter templates in the wild mark the places a system fills in with ``{{ naam }}``,
 ``{% if %}``, ``${kenmerk}``, ``{naam}``, ``«Naam»``, ``<<adres>>``, ``[datum]``,
 ``%NAAM%``, Blade (``{!! $x !!}``, ``@if (...)``), Latte and Smarty (``{$o->date|date}``,
-``{if ...}``, ``{/if}``), Laravel's ``:name``, HTML comments, JavaScript template literals
-(nested ones too: the text inside a nested literal stays wording), capital blanks
+``{if ...}``, ``{/if}``), PHP (``<?php echo $x; ?>``, ``<?php endforeach; ?>``, and a value
+concatenated into a PHP string: ``"Beste ".$naam.","``), Laravel's ``:name``, HTML comments,
+JavaScript template literals (nested ones too: the text inside a nested literal stays wording), capital blanks
 (``NAAM``, ``DATUM ONDERTEKENING``), dotted blanks (``..........``) or Word MERGEFIELDs
 (handled by the .docx reader). They are not words of the letter: never flagged, not counted
 as rare words, and parsed as a name.
@@ -20,6 +21,13 @@ FIELD_WORDS = (
     "|REKENINGNUMMER|FACTUURNUMMER|AANHEF|ONTVANGER|AFZENDER|FUNCTIE|AFDELING|TERMIJN|VERVALDATUM"
 )
 """Words a model letter writes in capitals where something must be filled in."""
+PHP_ARGS = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+PHP_ATOM = rf"(?:\$\w+|[A-Z_][A-Z0-9_]+\b|\\?[a-z_]\w*{PHP_ARGS})(?:->\w+|::\w+|\[[^\[\]\n]{{1,40}}\]|{PHP_ARGS})*"
+"""A PHP value: a variable, a CONSTANT or a call, with its properties, keys and calls ('$o->date()['d']').
+Mixed-case words are left out, so wording after a quote and a full stop ('"ja".Dan') is no PHP."""
+PHP_CONCAT = (rf"(?P<php_quote>[\"'])\.[ \t]*{PHP_ATOM}(?:[ \t]*\.[ \t]*{PHP_ATOM})*"
+              r"(?:[ \t]*\.(?P=php_quote)|(?=[ \t]*(?:\n|$)))")
+"""A value concatenated into a PHP string: '".$naam."', or '".AFSLUITING' where the string ends the line."""
 PLACEHOLDER = re.compile(
     rf"""
       \{{\{{.{{1,80}}?\}}\}}                 # {{{{ naam }}}}
@@ -31,6 +39,8 @@ PLACEHOLDER = re.compile(
     | (?<![\w.@])@(?:if|elseif|else|endif|foreach|endforeach|for|endfor|isset|endisset|unless|endunless|empty
       |endempty|php|endphp|include|section|endsection|yield|extends)\b
       (?:[ \t]*\((?:[^()\n]|\([^()\n]*\))*\))?   # Blade: @if ($x), @endif
+    | <\?(?:php\b|=).{{0,400}}?\?>        # PHP: <?php echo $x; ?>, <?php foreach ($a as $b) : ?>, <?= $x ?>
+    | {PHP_CONCAT}                       # PHP: "Beste ".$naam.","
     | (?<!\$)\{{[A-Za-z_][\w .-]{{0,40}}\}}   # {{naam}}
     | «[^«»\n]{{1,60}}»                  # «Naam»
     | <<[^<>\n]{{1,60}}>>                # <<adres>>

@@ -261,6 +261,54 @@ def test_contact_is_a_route_not_an_invitation(checker, text, contact):
     assert ("missing-contact" not in rules(checker, text)) is contact
 
 
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Indien betaling binnen de komende 8 dagen uitblijft, geven wij de vordering uit handen.", True),
+    ("Vraag op tijd een nieuwe vergunning aan.", True),
+    ("Het formulier moet binnen 14 dagen worden ingeleverd.", True),
+    ("Uw aanvraag wordt zo snel mogelijk verwerkt.", False),
+    ("Als u een aanvraag doet, beslissen wij binnen 8 weken.", False),
+    ("Wij betalen uw uitkering op tijd uit.", False),
+    ("Met deze brief willen we u op tijd laten weten wanneer u bij ons terecht kunt.", False),
+    ("Wij verzoeken u de facturen binnen 7 DAGEN over te maken.", True),
+])
+def test_a_period_in_a_condition_or_a_passive_belongs_to_whoever_acts(checker, text, vague):
+    assert ("vague-deadline" in rules(checker, text)) is vague
+
+
+@pytest.mark.parametrize("text", ["Veel plezier ermee!", "Uw pas is klaar. HAAL HEM OP vóór 1 mei."])
+def test_an_exclamation_mark_or_capitals_are_tone_not_a_threat(checker, text):
+    findings = checker.check_text(text).findings
+    assert any(f.rule == "shouting" for f in findings)
+    assert not any(f.category == "threat" for f in findings)
+
+
+def test_a_veiled_escalation_is_a_threat(checker):
+    text = "Na de vervaldatum zullen wij contact met u opnemen en indien nodig passende acties ondernemen."
+    assert "threat-sanction" in rules(checker, text)
+    assert "threat-sanction" not in rules(checker, "Wij hopen dat u passende maatregelen treft.")
+
+
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Bel ons op (+31)000 00 00 00.", True),
+    ("Bel ons op (020) 123 45 67.", True),
+    ("Bevestig uw e-mailadres met de code.", False),
+    ("Dit e-mailadres moet gecontroleerd worden.", False),
+])
+def test_phone_numbers_in_every_format_and_not_the_readers_own_address(checker, text, contact):
+    assert ("missing-contact" not in rules(checker, text)) is contact
+
+
+@pytest.mark.parametrize("text", ["Zou u dit willen nakijken en de betaling in orde willen maken?",
+                                  "Zou je het formulier willen invullen?"])
+def test_a_polite_question_is_a_request(checker, text):
+    assert "missing-action" not in rules(checker, text)
+
+
+def test_a_problem_answered_by_contact_is_help(checker):
+    text = "Indien er een probleem is met de factuur, verzoeken wij u contact op te nemen met onze afdeling."
+    assert "missing-help" not in rules(checker, text)
+
+
 def test_real_letters_pin_their_clear_verdicts(checker):
     sommatie = {f.rule for f in next(checker.check_paths([REAL / "freshinvoice-sommatie.txt"])).findings}
     assert {"threat-pressure", "vague-deadline", "missing-help", "missing-contact"} <= sommatie

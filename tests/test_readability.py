@@ -11,6 +11,7 @@ from conftest import SAMPLES
 
 from lettercheck.analysis import parse_letter
 from lettercheck.frequency import TABLE, zipf
+from lettercheck.placeholders import find_placeholders
 from lettercheck.readability import CEFR, sentence_features, syllables
 from lettercheck.readers import read_letter, read_letter_bytes
 
@@ -153,3 +154,26 @@ def test_unknown_words_do_not_break_the_measures(checker):
     data = b"Xqzwv blorf snirk plomp. Grabbelvlork trimpelt."
     r = checker.check_letters([read_letter_bytes(data, "brief.txt")])
     assert next(r).readability.words == 6
+
+
+@pytest.mark.parametrize(("text", "placeholders"), [
+    ("Datum: <?php echo \\esc_html( $brief->datum( 'd-m-Y' ) ); ?>",
+     ["<?php echo \\esc_html( $brief->datum( 'd-m-Y' ) ); ?>"]),
+    ("<?php foreach ( $posten as $post ) : ?>\n<?= $post->nummer ?>\n<?php endforeach; ?>",
+     ["<?php foreach ( $posten as $post ) : ?>", "<?= $post->nummer ?>", "<?php endforeach; ?>"]),
+    ("Beste \".$naam.\", uw nota van \".date(NOTA_FORMAAT,$rij['datum']).\" staat open.\n\".GROET",
+     ["\".$naam.\"", "\".date(NOTA_FORMAAT,$rij['datum']).\"", "\".GROET"]),
+    ("Kenmerk '.PREFIX.$rij['id'].' '.AFZENDER", ["'.PREFIX.$rij['id'].'", "'.AFZENDER"]),
+    ("Zij zei \"ja\".Dan belde zij ons. Hij schreef \"nee\".\nDaarna niets.", []),
+])
+def test_php_template_code_is_a_placeholder(text, placeholders):
+    assert [text[a:b] for a, b in find_placeholders(text)] == placeholders
+
+
+def test_php_control_lines_vanish_and_an_echo_is_one_name(checker):
+    php = ("Geachte \".$klantnaam.\",\n\n" + PLAIN
+           + " U betaalt <?php echo \\esc_html( number_format( $bedrag, 2 ) ); ?>.\n"
+           "<?php foreach ( $facturen as $factuur ) : ?>\n<?php endforeach; ?>\n")
+    plain = "Geachte heer Jansen,\n\n" + PLAIN + " U betaalt Xxxxx.\n"
+    assert checker.check_text(php).readability == checker.check_text(plain).readability
+    assert not {"rare-word", "long-word", "long-sentence"} & {f.rule for f in checker.check_text(php).findings}

@@ -228,7 +228,6 @@ JARGON = [
     ("De gemeente verstrekte u een voorschot.", "De gemeente gaf u een voorschot."),
     ("Wij hebben de beschikkingen verzonden.", "Wij hebben de besluiten verzonden."),
     ("Derhalve heeft u geen recht op kwijtschelding.", "Daarom heeft u geen recht op kwijtschelding."),
-    ("U ontvangt hierbij het besluit.", "U ontvangt met deze brief het besluit."),
     ("In de bijlage treft u het formulier aan.", "In de bijlage vindt u het formulier."),
     ("Wij leveren de stukken morgen aan.", "Wij sturen de stukken morgen."),
     ("De Belastingdienst stuurt u een invorderingsbeschikking.", None),

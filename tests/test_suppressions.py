@@ -91,9 +91,9 @@ def word_letter(comment: str, *, across: bool = False) -> bytes:
     first = document.add_paragraph()
     first.add_run("Ingevolge artikel 4 is het ")
     marked = first.add_run("verschuldigde bedrag")
-    first.add_run(" hoog. Hierbij sturen wij de rekening.")
+    first.add_run(" hoog. Wij sturen u de rekening.")
     second = document.add_paragraph()
-    last = second.add_run("Het verschuldigde bedrag is hoog. Hierbij vragen wij u te betalen.")
+    last = second.add_run("Het verschuldigde bedrag is hoog. Derhalve vragen wij u te betalen.")
     document.add_paragraph("Bel ons op 14 020 als u vragen heeft.")
     document.add_comment([marked, last] if across else [marked], text=comment, author="Sjabloon", initials="S")
     out = io.BytesIO()
@@ -104,9 +104,9 @@ def word_letter(comment: str, *, across: bool = False) -> bytes:
 def test_a_word_comment_switches_rules_off_on_its_range(checker):
     report = checker.check_bytes(word_letter("lettercheck: negeer jargon"), "sjabloon.docx")
     assert [f.text for f in report.suppressed] == ["verschuldigde"]
-    assert [f.text for f in report.findings if f.rule == "jargon"] == ["Ingevolge", "Hierbij"]
+    assert [f.text for f in report.findings if f.rule == "jargon"] == ["Ingevolge", "Derhalve"]
     across = checker.check_bytes(word_letter("Lettercheck: negeer jargon\nzie ons beleid", across=True), "s.docx")
-    assert [f.text for f in across.suppressed] == ["verschuldigde", "Hierbij"]
+    assert [f.text for f in across.suppressed] == ["verschuldigde", "Derhalve"]
     assert [f.text for f in across.findings if f.rule == "jargon"] == ["Ingevolge"]
     assert ("rare-word", 2) in [(f.rule, f.location.paragraph) for f in across.findings]  # not named: kept
 

@@ -194,7 +194,7 @@ class LetterContext:
         that is part of a name ('afdeling Schuldhulp', 'financiële ondersteuning' as the name of a grant).
         """
         offers = [m for m in self.cues("help") if self._offers(m)]
-        offers += [m for m in self.cues("question") if self._answered_by_contact(m)]
+        offers += [m for m in (*self.cues("question"), *self.cues("trouble")) if self._answered_by_contact(m)]
         return sorted(offers, key=lambda m: m.start)
 
     def _offers(self, match: Match) -> bool:

@@ -15,7 +15,8 @@ from .context import LetterContext
 from .registry import check
 
 PHONE = re.compile(
-    r"(?<![\w+])(?:\+31[\s-]*(?:\(0\)[\s-]*)?|0)(?:\d[\s-]*){8}\d(?!\d)|\b14[\s-]?0\d{2,3}\b|\b0[89]00[\s-]?\d{4,7}\b"
+    r"(?<![\w+])(?:\(?\+31\)?[\s-]*(?:\(0\)[\s-]*)?|\(?0)(?:\d[\s()-]*){8}\d(?!\d)|\b14[\s-]?0\d{2,3}\b"
+    r"|\b0[89]00[\s-]?\d{4,7}\b"
 )
 IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b")
 """Bank account numbers, masked before looking for phone numbers."""
@@ -25,6 +26,9 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 WEBSITE = re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w-])-*+\w[\w-]*+\.(?:nl|com|org|eu|info)(?:/\S*)?\b", re.I)
 LAW_REFERENCE = re.compile(r"\b(artikel|art\.)\s*\d|\b\w*wet\b|\bAwb\b", re.I)
 TIME_UNITS = frozenset({"dag", "dagen", "werkdag", "werkdagen", "week", "weken", "maand", "maanden"})
+CONDITIONS = frozenset({"als", "indien", "wanneer", "zodra", "mits", "tenzij"})
+PERIOD_WORDS = frozenset({"de", "komende", "eerstvolgende", "uiterlijk", "maximaal", "hooguit"})
+"""Words between 'binnen' and the number of a period: 'binnen de komende 8 dagen'."""
 POINTER_VERBS = frozenset({"bellen", "mailen", "e-mailen", "chatten", "kijken", "bekijken", "lezen", "gaan", "vinden",
                            "inloggen", "surfen", "bezoeken"})
 """Verbs of a pointer: where to read more or how to reach the sender, not what to do about the letter."""
@@ -42,6 +46,8 @@ QUESTION_WORDS = frozenset({"wat", "wie", "welk", "welke", "hoe", "hoeveel", "wa
                             "waarvoor", "waarover"})
 READER = frozenset({"u", "je", "jij"})
 SENDER = frozenset({"wij", "we", "ik"})
+READER_POSSESSIVES = frozenset({"uw", "je", "jouw", "dit"})
+"""Before a contact word, the reader's own address ('uw e-mailadres', 'Dit e-mailadres moet gecontroleerd worden')."""
 OBLIGATION = frozenset({"moeten", "dienen"})
 """'Verhindering dient ... te worden gemeld': an obligation put on a thing is the reader's."""
 RECEIVING = frozenset({"horen", "ontvangen", "krijgen", "verwachten"})
@@ -145,7 +151,7 @@ def _announces_reply(sentence: Sentence) -> bool:
 
 @check("missing-contact")
 def missing_contact(ctx: LetterContext) -> Iterator[Finding]:
-    cues = [m for m in ctx.cues("contact") if not _portal_name(ctx, m)]
+    cues = [m for m in ctx.cues("contact") if not _portal_name(ctx, m) and not _readers_own(ctx, m)]
     if cues or "contact" in ctx.outside_cues or has_contact_details(ctx, 0, len(ctx.letter.text)):
         return
     yield ctx.letter_finding("missing-contact")
@@ -154,6 +160,12 @@ def missing_contact(ctx: LetterContext) -> Iterator[Finding]:
 def _portal_name(ctx: LetterContext, match) -> bool:
     """'Mijn Loket' is a log-in portal, not a counter to visit."""
     return match.start > 0 and ctx.doc[match.start - 1].lower_ == "mijn"
+
+
+def _readers_own(ctx: LetterContext, match) -> bool:
+    """'Bevestig uw e-mailadres': the reader's own address is no way to reach the sender; an address of the sender
+    that the letter writes out is found by pattern."""
+    return match.start > 0 and ctx.doc[match.start - 1].lower_ in READER_POSSESSIVES
 
 
 def has_contact_details(ctx: LetterContext, start: int, end: int) -> bool:
@@ -187,7 +199,9 @@ def vague_deadlines(ctx: LetterContext) -> Iterator[Finding]:
         periods = {ctx.doc[start:end].text.lower() for start, end in spans}
         if _dated(ctx, sentence):
             dated_periods |= periods
-        elif not periods <= dated_periods and not _senders_timeline(ctx, sentence):
+        elif periods <= dated_periods:
+            continue
+        elif _in_condition(ctx, spans) or not (_sender_sets(ctx, spans) or _senders_timeline(ctx, sentence)):
             yield ctx.span_finding("vague-deadline", ctx.doc[min(s for s, _ in spans) : max(e for _, e in spans)])
 
 
@@ -215,20 +229,63 @@ def _senders_timeline(ctx: LetterContext, sentence: Sentence) -> bool:
         if token.lower_ in READER and (asked or token.dep_.startswith("nsubj")):
             reader = reader or asked or token.head.lemma_ not in RECEIVING
             sender = sender or token.head.lemma_ in RECEIVING
-        elif token.dep_ == "nsubj" or (token.dep_ == "nsubj:pass" and token.lower_ in SENDER):  # misparsed 'hebben we'
+        elif token.dep_ in ("nsubj", "nsubj:pass"):  # a passive's subject is acted on by the sender ('wordt verwerkt')
             sender = True
-            reader = reader or (token.head.lemma_ in OBLIGATION and token.lower_ not in SENDER)
-    return sender and not reader
+            obliged = token.head.lemma_ in OBLIGATION or (token.dep_ == "nsubj:pass" and _obliged(sentence))
+            reader = reader or (obliged and token.lower_ not in SENDER)
+    passive = any(t.dep_ == "aux:pass" for t in sentence.span)
+    return (sender and not reader) or (passive and not reader and not _obliged(sentence))
+
+
+def _sender_sets(ctx: LetterContext, spans: list[tuple[int, int]]) -> bool:
+    """Every period modifies a clause whose subject is the sender: 'Wij laten u op tijd weten wanneer ...'."""
+    return all(_clause_subject(ctx.doc[start]) in SENDER for start, _ in spans)
+
+
+def _clause_subject(token) -> str | None:
+    """The subject of the nearest clause above ``token`` that has one, in lowercase; none for a te-infinitive or a
+    request, whose subject is whoever it asks ('Wij verzoeken u binnen 14 dagen te reageren')."""
+    while True:
+        if token.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subject is not None:
+                return None if token.lemma_ in ASKING else subject.lower_
+            if any(c.dep_ == "mark" and c.lower_ in ("te", "om") for c in token.children):
+                return None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+
+
+def _in_condition(ctx: LetterContext, spans: list[tuple[int, int]]) -> bool:
+    """'Indien betaling binnen 8 dagen uitblijft, ...': a period inside a condition is the reader's to meet."""
+    for start, _ in spans:
+        token = ctx.doc[start]
+        while token.head.i != token.i:
+            if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+                return True
+            token = token.head
+    return False
+
+
+def _obliged(sentence: Sentence) -> bool:
+    """'Het formulier moet binnen 14 dagen worden ingeleverd': a passive that asks the reader to act."""
+    return any(t.lemma_ in OBLIGATION for t in sentence.span)
 
 
 def _within_days(sentence: Sentence) -> list[tuple[int, int]]:
-    """'binnen 14 dagen', 'binnen twee weken'."""
+    """'binnen 14 dagen', 'binnen twee weken', 'binnen de komende 8 dagen'."""
     tokens = list(sentence.span)
-    return [
-        (tokens[i].i, tokens[i].i + 3)
-        for i in range(len(tokens) - 2)
-        if tokens[i].lower_ == "binnen" and tokens[i + 1].like_num and tokens[i + 2].lower_ in TIME_UNITS
-    ]
+    spans = []
+    for i, token in enumerate(tokens):
+        if token.lower_ != "binnen":
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 2 and tokens[j].lower_ in PERIOD_WORDS:
+            j += 1
+        if j + 1 < len(tokens) and tokens[j].like_num and tokens[j + 1].lower_ in TIME_UNITS:
+            spans.append((token.i, tokens[j + 1].i + 1))
+    return spans
 
 
 @check("key-message-late")
