@@ -74,6 +74,9 @@ LIST_MARKER = re.compile(r"^\s*([-–—•*·▪◦●○■□➢►✓]|\d{1,
 TERMINAL = re.compile(r"[.!?;:…][\"'”’)\]]*$")
 LONG_LINE_WORDS = 12
 SHORT_QUESTION_WORDS = 8
+READER_LINE_WORDS = 6
+READER_PRONOUN = re.compile(r"\b[uU]\b(?!\.)")
+QUESTION_START = re.compile(r"(?i)(wat|hoe|waar|wanneer|waarom|wie|welke?|waarvoor|hoeveel)\b")
 
 
 def segment(letter: Letter) -> list[Segment]:
@@ -149,9 +152,15 @@ def _line_kind(line: str, block: Block) -> Kind | None:
         return Kind.DATE
     if line.endswith("?") and words <= SHORT_QUESTION_WORDS:
         return Kind.HEADING
-    if TERMINAL.search(line) or words >= LONG_LINE_WORDS:
+    if TERMINAL.search(line) or words >= LONG_LINE_WORDS or _addresses_reader(line, words):
         return Kind.PROSE
     return Kind.FIELD if block.in_table else None
+
+
+def _addresses_reader(line: str, words: int) -> bool:
+    """A sentence to the reader without its full stop, as portals write them ('Er staan berichten voor u klaar');
+    a heading that names the reader asks or labels ('Wat u moet weten over de huurtoeslag')."""
+    return words >= READER_LINE_WORDS and bool(READER_PRONOUN.search(line)) and not QUESTION_START.match(line)
 
 
 def _short_line_kind(texts: list[str], first: list[Kind | None], kinds: list[Kind], position: int) -> Kind:

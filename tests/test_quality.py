@@ -304,6 +304,19 @@ def test_a_polite_question_is_a_request(checker, text):
     assert "missing-action" not in rules(checker, text)
 
 
+@pytest.mark.parametrize(("text", "action"), [
+    ("Bekijk het besluit om te zien of u de uitkering mag houden of moet terugbetalen.", False),
+    ("Bekijk uw bericht.", False),
+    ("Bekijk de brief en betaal het bedrag vóór 1 mei.", True),
+    ("Ga naar het loket om uw pas op te halen.", True),
+    ("Onderteken de akte voor bedrijfskapitaal\n\nWij kunnen de lening uitbetalen.", True),
+    ("Aanvraag in behandeling\n\nWij hebben uw aanvraag ontvangen.", False),
+    ("Meer regelingen van de gemeente\n\nWij hebben uw aanvraag ontvangen.", False),
+])
+def test_looking_is_a_pointer_and_a_heading_can_be_the_action(checker, text, action):
+    assert ("missing-action" not in rules(checker, text)) is action
+
+
 def test_a_problem_answered_by_contact_is_help(checker):
     text = "Indien er een probleem is met de factuur, verzoeken wij u contact op te nemen met onze afdeling."
     assert "missing-help" not in rules(checker, text)

@@ -226,6 +226,7 @@ JARGON = [
      "Wilt u de ontbrekende bankafschriften vóór 1 juli sturen?"),
     ("Wij verstrekken uw gegevens niet aan anderen.", "Wij geven uw gegevens niet aan anderen."),
     ("De gemeente verstrekte u een voorschot.", "De gemeente gaf u een voorschot."),
+    ("U ontvangt hierbij het besluit.", "U ontvangt met deze brief het besluit."),
     ("Wij hebben de beschikkingen verzonden.", "Wij hebben de besluiten verzonden."),
     ("Derhalve heeft u geen recht op kwijtschelding.", "Daarom heeft u geen recht op kwijtschelding."),
     ("In de bijlage treft u het formulier aan.", "In de bijlage vindt u het formulier."),

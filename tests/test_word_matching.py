@@ -71,12 +71,14 @@ def test_a_preposition_before_its_noun_phrase_is_no_particle(checker, text, verb
     ("Via deze weg laten wij u weten dat uw aanvraag is goedgekeurd.", "via deze weg"),
     ("Langs deze weg bedanken wij u voor uw geduld.", "langs deze weg"),
     ("Heeft u vragen, schroom dan niet om ons te bellen.", "schromen"),
+    ("De onderstaande rekeningen zijn nog niet betaald.", "onderstaand"),
     ("Er staan nog drie vervallen posten open.", "vervallen post"),
     ("Het vervallen bedrag is nog niet binnen.", "vervallen bedrag"),
     ("Volgens ons zijn er twee openstaande posten.", "openstaande post"),
     ("Zonder betaling staken wij de levering.", "staken"),
     ("De hiermee gemoeide kosten zijn € 40,00.", "gemoeid"),
     ("De regels kunt u raadplegen op onze website.", "raadplegen"),
+    ("Stuur het formulier, voorzien van uw handtekening, terug.", "voorzien van"),
     ("Na de eerdergenoemde termijn sturen wij een aanmaning.", "eerdergenoemd"),
 ])
 def test_officialese_of_real_letters_is_jargon(checker, text, found):

@@ -32,6 +32,14 @@ PERIOD_WORDS = frozenset({"de", "komende", "eerstvolgende", "uiterlijk", "maxima
 POINTER_VERBS = frozenset({"bellen", "mailen", "e-mailen", "chatten", "kijken", "bekijken", "lezen", "gaan", "vinden",
                            "inloggen", "surfen", "bezoeken"})
 """Verbs of a pointer: where to read more or how to reach the sender, not what to do about the letter."""
+HEADING_OBJECT_STARTS = frozenset({"de", "het", "een", "uw", "je", "jouw", "ons", "onze", "dit", "deze", "hier",
+                                   "naar"})
+"""What follows the verb of an imperative heading ('Onderteken de akte', 'Ga naar Samenwerkingsplannen'), and not
+a title's noun ('Aanvraag in behandeling')."""
+LOOKING_VERBS = frozenset({"bekijken", "kijken", "lezen", "inzien"})
+SEEING_VERBS = POINTER_VERBS | {"zien", "weten", "lezen", "controleren", "nakijken"}
+"""Verbs of a purpose that only informs: 'Bekijk de brief om te zien ...'."""
+COMPLEMENTIZERS = frozenset({"of", "wat", "hoe", "welke", "wanneer", "waarom", "dat", "wie", "waar"})
 CONTACT_PHRASE_VERBS = frozenset({"nemen", "opnemen", "hebben", "zoeken", "komen"})
 """With 'contact': 'neem contact op', 'als u contact heeft'."""
 REFERENCE_WORDS = ("nummer", "kenmerk")
@@ -74,11 +82,49 @@ def _pointer(ctx: LetterContext, sentence: Sentence) -> bool:
     """'Voor meer informatie kunt u bellen', 'Vermeld uw dossiernummer', 'Ga naar onze contactpagina'."""
     if ctx.cue_in("question", sentence) or ctx.cue_in("information", sentence) or _disclaims(ctx, sentence):
         return True
-    verbs = {t.lemma_ for t in sentence.span if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("WW")} - AUXILIARIES
+    verbs = {t.lemma_ for t in sentence.span if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("WW")}
+    verbs = (verbs | _coordinated_imperatives(sentence)) - AUXILIARIES
     if any(t.lemma_.endswith(REFERENCE_WORDS) for t in sentence.span) and verbs <= REFERENCE_VERBS:
         return True
     contact = any(t.lemma_.startswith("contact") for t in sentence.span)
-    return bool(verbs) and verbs <= POINTER_VERBS | (CONTACT_PHRASE_VERBS if contact else frozenset())
+    if bool(verbs) and verbs <= POINTER_VERBS | (CONTACT_PHRASE_VERBS if contact else frozenset()):
+        return True
+    return _look_and_see(sentence)
+
+
+def _look_and_see(sentence: Sentence) -> bool:
+    """'Bekijk het besluit om te zien of u de uitkering mag houden': an imperative to look, for reading's sake."""
+    if not _imperative(sentence):
+        return False
+    words = _after_label(sentence.words)
+    first = words[0]
+    if first.lemma_ not in LOOKING_VERBS and _infinitive(first.lower_) not in LOOKING_VERBS:
+        return False
+    if _coordinated_imperatives(sentence) - POINTER_VERBS:
+        return False
+    purpose = False
+    for token in words[1:]:
+        if token.lower_ in COMPLEMENTIZERS and purpose:
+            break  # what the reader will see: 'of u de uitkering mag houden'
+        purpose = purpose or token.lower_ == "om"
+        verb = token.pos_ in ("VERB", "AUX") and not token.tag_.startswith("WW|vd")
+        allowed = SEEING_VERBS if purpose else POINTER_VERBS
+        if verb and token.lemma_ not in AUXILIARIES and token.lemma_ not in allowed:
+            return False
+    return True
+
+
+def _coordinated_imperatives(sentence: Sentence) -> set[str]:
+    """A second imperative the tagger missed: 'Bekijk de brief en betaal het bedrag' ('betaal' tagged adjective)."""
+    words = sentence.words
+    return {_infinitive(token.lower_) for previous, token in zip(words, words[1:], strict=False)
+            if previous.lower_ in ("en", "of") and token.pos_ not in ("VERB", "AUX") and _stem(token.lower_)}
+
+
+def _infinitive(word: str) -> str | None:
+    from ..conjugation import infinitive_of_stem
+
+    return infinitive_of_stem(word)
 
 
 def _disclaims(ctx: LetterContext, sentence: Sentence) -> bool:
@@ -114,8 +160,8 @@ def _imperative(sentence: Sentence) -> bool:
     if first.i + 1 < len(first.doc) and first.nbor(1).text == ":":
         return False  # 'Plaats: ...' is a label
     tagged = first.tag_.startswith("WW|pv|tgw")
-    if not (tagged or sentence.kind in SENTENCE_KINDS):
-        return False
+    if sentence.kind not in SENTENCE_KINDS and second.lower_ not in HEADING_OBJECT_STARTS:
+        return False  # 'Meer regelingen van de gemeente', 'Bericht Kredietbank': a title, tagged as a verb
     word = first.lower_
     if second.lower_ == "u" and word.endswith("t"):
         polite = tagged or _stem(word[:-1])
@@ -131,9 +177,7 @@ def _after_label(words: list) -> list:
 
 
 def _stem(word: str) -> bool:
-    from ..conjugation import infinitive_of_stem
-
-    return word not in NOT_VERBS and word not in STOP_WORDS and infinitive_of_stem(word) is not None
+    return word not in NOT_VERBS and word not in STOP_WORDS and _infinitive(word) is not None
 
 
 def _instrument(sentence: Sentence) -> bool:
