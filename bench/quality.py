@@ -8,7 +8,7 @@ Prints, next to the targets of issue 11:
   phrase (case-insensitive, by lemma or word stem); precision counts the distinct jargon findings per letter;
 - CEFR level agreement, exact and within one step, and how many before/after pairs come out in order;
 - the share of letters with a missing-help finding, beside the labelled share.
---details lists every disagreement per letter; --heldout scores only the letters labelled blind (batch 2).
+--details lists every disagreement per letter; --batch N scores one batch only (2 and 3 were labelled blind).
 """
 
 from __future__ import annotations
@@ -40,6 +40,11 @@ class Outcome:
     level: str | None
     found_terms: set[str] = field(default_factory=set)
     false_terms: set[str] = field(default_factory=set)
+
+
+def batch(label: dict) -> int:
+    """The batch a letter was added in: the first 40, then the blind batches (``heldout = true``, ``batch = 3``)."""
+    return label.get("batch", 2 if label.get("heldout") else 1)
 
 
 def load_set() -> list[dict]:
@@ -175,11 +180,11 @@ def details(outcomes: list[Outcome]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true", help="list every disagreement per letter")
-    parser.add_argument("--heldout", action="store_true", help="only the letters labelled blind (heldout = true)")
+    parser.add_argument("--batch", type=int, help="only one batch: 1 (the first 40), 2 or 3 (labelled blind)")
     args = parser.parse_args()
     outcomes = evaluate()
-    if args.heldout:
-        outcomes = [o for o in outcomes if o.label.get("heldout")]
+    if args.batch:
+        outcomes = [o for o in outcomes if batch(o.label) == args.batch]
     print("\n".join(summary(outcomes)))
     if args.details:
         print("\n".join(["", *details(outcomes)]))

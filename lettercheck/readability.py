@@ -190,7 +190,7 @@ def combine(features: list[SentenceFeatures], long_sentence_limit: int) -> Reada
         **lint,
         level=None,
     )
-    officialese = 100 * sum(f.officialese for f in features) / words if words else 0.0
+    officialese = 100 * sum(f.officialese for f in features) / max(words, CEFR_OFFICIALESE_WORDS) if words else 0.0
     result.level = cefr_level(result, _share(lengths, CEFR_LONG_SENTENCE), officialese)
     return result
 
@@ -304,7 +304,9 @@ CEFR_BOUND_LENGTH = 14.0
 """Near the B1/B2 bound LiNT is noisy: officialese per 100 words or the average sentence length decides."""
 CEFR_OFFICIALESE_BOUNDS = (4.0, 9.0)
 """Officialese phrases per 100 words from which a text reads at B2 at best, and at C1; they grow with the word
-lists (3 and 7 when jargon.tsv held 790 entries, now about 1,040)."""
+lists (3 and 7 when jargon.tsv held 790 entries, now about 1,080)."""
+CEFR_OFFICIALESE_WORDS = 60
+"""Officialese is counted per 100 words of at least this many: two stiff words in a 40-word e-mail are no density."""
 CEFR_PLAIN_LINT = 40.0
 CEFR_PLAIN_LENGTH = 8.0
 CEFR_PLAIN_RARE = 0.05

@@ -75,7 +75,7 @@ TERMINAL = re.compile(r"[.!?;:…][\"'”’)\]]*$")
 LONG_LINE_WORDS = 12
 SHORT_QUESTION_WORDS = 8
 READER_LINE_WORDS = 6
-READER_PRONOUN = re.compile(r"\b[uU]\b(?!\.)")
+READER_PRONOUN = re.compile(r"\b([uU]|je|jij)\b(?!\.)")
 QUESTION_START = re.compile(r"(?i)(wat|hoe|waar|wanneer|waarom|wie|welke?|waarvoor|hoeveel)\b")
 
 

@@ -317,6 +317,43 @@ def test_looking_is_a_pointer_and_a_heading_can_be_the_action(checker, text, act
     assert ("missing-action" not in rules(checker, text)) is action
 
 
+@pytest.mark.parametrize(("text", "contact"), [
+    ("Heeft u vragen? Kijk op www.gemeente.nl/contact.", True),
+    ("Stuur uw documenten naar Antwoordnummer 9087, 1000 VV Amsterdam.", True),
+    ("Lukt het openen niet? Ga dan naar mijn.ggdcontact.nl en gebruik de code.", False),
+    ("Meer over de regeling leest u op www.gemeente.nl/pgb.", False),
+    ("Maak een afspraak bij de GGD voor de keuring.", False),
+])
+def test_a_web_address_is_contact_only_for_questions(checker, text, contact):
+    assert ("missing-contact" not in rules(checker, text)) is contact
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("Bedankt voor uw betaling.", False),
+    ("Je kunt de factuurgegevens zien via de volgende link.", False),
+    ("Beantwoord deze e-mail niet.", False),
+    ("U moet meer informatie aanleveren.", True),
+    ("Mocht je geen behoefte hieraan hebben dan staat het je vrij om dit bericht te negeren.", True),
+    ("Betaal tijdig om extra kosten te voorkomen\n\nU heeft twee openstaande facturen.", True),
+])
+def test_thanks_a_no_reply_notice_and_seeing_are_no_action(checker, text, action):
+    assert ("missing-action" not in rules(checker, text)) is action
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Vraag de verlenging 8 weken voor {{ einddatum }} aan.", True),
+    ("Geef wijzigingen direct door.", True),
+    ("Vraag de verlenging aan vóór {{ einddatum }}.", False),
+])
+def test_a_period_counted_from_a_date_is_vague(checker, text, vague):
+    assert ("vague-deadline" in rules(checker, text)) is vague
+
+
+def test_a_question_in_the_je_form_answered_by_contact_is_help(checker):
+    text = "Als je vragen hebt, neem dan contact op met de organisatie die je pas uitgeeft."
+    assert "missing-help" not in rules(checker, text)
+
+
 def test_a_problem_answered_by_contact_is_help(checker):
     text = "Indien er een probleem is met de factuur, verzoeken wij u contact op te nemen met onze afdeling."
     assert "missing-help" not in rules(checker, text)

@@ -24,18 +24,23 @@ IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\
 # of a long token (60,000 characters took 15 s); they find what the plain patterns found.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
 WEBSITE = re.compile(r"\b(?:https?://|www\.)\S+|(?<![\w-])-*+\w[\w-]*+\.(?:nl|com|org|eu|info)(?:/\S*)?\b", re.I)
+CONTACT_HINT = re.compile(r"contact|vragen|vraag|klantenservice|formulier|chat|loket|bereik", re.I)
+CONTACT_PAGE = re.compile(r"/\S*(contact|vragen|vraag|klantenservice|formulier|chat)|^(https?://)?contact\.", re.I)
+"""A contact page's address: 'gemeente.nl/contact', 'contact.gemeente.nl'; not 'mijn.ggdcontact.nl' (a portal)."""
+CONTACT_HINT_REACH = 60
+"""How many characters before a web address may say it is for questions ('Heeft u vragen? Kijk op ...')."""
 LAW_REFERENCE = re.compile(r"\b(artikel|art\.)\s*\d|\b\w*wet\b|\bAwb\b", re.I)
 TIME_UNITS = frozenset({"dag", "dagen", "werkdag", "werkdagen", "week", "weken", "maand", "maanden"})
 CONDITIONS = frozenset({"als", "indien", "wanneer", "zodra", "mits", "tenzij"})
 PERIOD_WORDS = frozenset({"de", "komende", "eerstvolgende", "uiterlijk", "maximaal", "hooguit"})
 """Words between 'binnen' and the number of a period: 'binnen de komende 8 dagen'."""
 POINTER_VERBS = frozenset({"bellen", "mailen", "e-mailen", "chatten", "kijken", "bekijken", "lezen", "gaan", "vinden",
-                           "inloggen", "surfen", "bezoeken"})
+                           "inloggen", "surfen", "bezoeken", "zien", "inzien"})
 """Verbs of a pointer: where to read more or how to reach the sender, not what to do about the letter."""
 HEADING_OBJECT_STARTS = frozenset({"de", "het", "een", "uw", "je", "jouw", "ons", "onze", "dit", "deze", "hier",
                                    "naar"})
-"""What follows the verb of an imperative heading ('Onderteken de akte', 'Ga naar Samenwerkingsplannen'), and not
-a title's noun ('Aanvraag in behandeling')."""
+"""What follows the verb of an imperative heading ('Onderteken de akte', 'Ga naar Samenwerkingsplannen'), besides an
+adverb ('Betaal tijdig'); a title goes on with a noun or a preposition ('Aanvraag in behandeling')."""
 LOOKING_VERBS = frozenset({"bekijken", "kijken", "lezen", "inzien"})
 SEEING_VERBS = POINTER_VERBS | {"zien", "weten", "lezen", "controleren", "nakijken"}
 """Verbs of a purpose that only informs: 'Bekijk de brief om te zien ...'."""
@@ -48,7 +53,7 @@ REFERENCE_VERBS = frozenset({"geven", "noemen", "vermelden", "houden", "gebruike
 AUXILIARIES = frozenset({"kunnen", "mogen", "moeten", "willen", "zullen", "worden", "zijn"})
 SUBJECT_PRONOUNS = frozenset({"u", "je", "jij", "ik", "wij", "we", "hij"})
 """After a verb they are its subject ('Gaat u', 'Doen we'); 'het' and 'ze' may be objects ('Betaal het')."""
-NOT_VERBS = frozenset({"tip", "let"})
+NOT_VERBS = frozenset({"tip", "let", "bedankt"})
 """Sentence openers the stem test takes for verbs ('tip' -> 'tippen'); stop words are never taken."""
 QUESTION_WORDS = frozenset({"wat", "wie", "welk", "welke", "hoe", "hoeveel", "wanneer", "waar", "waarom", "waarmee",
                             "waarvoor", "waarover"})
@@ -82,8 +87,9 @@ def _pointer(ctx: LetterContext, sentence: Sentence) -> bool:
     """'Voor meer informatie kunt u bellen', 'Vermeld uw dossiernummer', 'Ga naar onze contactpagina'."""
     if ctx.cue_in("question", sentence) or ctx.cue_in("information", sentence) or _disclaims(ctx, sentence):
         return True
-    verbs = {t.lemma_ for t in sentence.span if t.pos_ in ("VERB", "AUX") or t.tag_.startswith("WW")}
-    verbs = (verbs | _coordinated_imperatives(sentence)) - AUXILIARIES
+    verbs = {t.lemma_ for t in sentence.span
+             if (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("WW")) and not t.tag_.startswith("WW|od")}
+    verbs = (verbs | _coordinated_imperatives(sentence)) - AUXILIARIES  # 'de volgende link' has no verb 'volgen'
     if any(t.lemma_.endswith(REFERENCE_WORDS) for t in sentence.span) and verbs <= REFERENCE_VERBS:
         return True
     contact = any(t.lemma_.startswith("contact") for t in sentence.span)
@@ -143,6 +149,8 @@ def _refused_option(sentence: Sentence) -> bool:
     """'U kunt niet reageren op deze e-mail', 'U kunt het bericht niet meer bekijken'."""
     tokens = list(sentence.span)
     for i, token in enumerate(tokens):
+        if token.lower_ == "mocht" and (i == 0 or tokens[i - 1].text == ","):
+            continue  # 'Mocht je geen behoefte hebben, ...' is a condition, not a refusal
         if token.lemma_ in ("kunnen", "mogen"):
             window = tokens[i + 1 : i + 6]
             cut = next((j for j, t in enumerate(window) if t.text == ","), len(window))
@@ -160,7 +168,10 @@ def _imperative(sentence: Sentence) -> bool:
     if first.i + 1 < len(first.doc) and first.nbor(1).text == ":":
         return False  # 'Plaats: ...' is a label
     tagged = first.tag_.startswith("WW|pv|tgw")
-    if sentence.kind not in SENTENCE_KINDS and second.lower_ not in HEADING_OBJECT_STARTS:
+    if first.lower_ in NOT_VERBS:
+        return False
+    heading = sentence.kind not in SENTENCE_KINDS
+    if heading and second.lower_ not in HEADING_OBJECT_STARTS and second.pos_ not in ("ADV", "ADJ"):
         return False  # 'Meer regelingen van de gemeente', 'Bericht Kredietbank': a title, tagged as a verb
     word = first.lower_
     if second.lower_ == "u" and word.endswith("t"):
@@ -212,10 +223,17 @@ def _readers_own(ctx: LetterContext, match) -> bool:
     return match.start > 0 and ctx.doc[match.start - 1].lower_ in READER_POSSESSIVES
 
 
+def _contact_page(text: str, website: re.Match) -> bool:
+    """A web address for questions: a contact page or form ('gemeente.nl/contact'), or one the text before it offers
+    for questions ('Stel uw vraag via ...'); a portal or information page is no route to a person."""
+    before = text[max(0, website.start() - CONTACT_HINT_REACH) : website.start()]
+    return bool(CONTACT_PAGE.search(website.group()) or CONTACT_HINT.search(before))
+
+
 def has_contact_details(ctx: LetterContext, start: int, end: int) -> bool:
     """A phone number, e-mail or web address, or a placeholder for one, in the letter text ``start:end``."""
     text = IBAN.sub(" ", ctx.masked_text[start:end])
-    if PHONE.search(text) or EMAIL.search(text) or WEBSITE.search(text):
+    if PHONE.search(text) or EMAIL.search(text) or any(_contact_page(text, m) for m in WEBSITE.finditer(text)):
         return True
     return any(is_contact_placeholder(ctx.letter.text[a:b]) for a, b in ctx.letter.placeholders if start <= a < end)
 
@@ -238,10 +256,12 @@ def vague_deadlines(ctx: LetterContext) -> Iterator[Finding]:
         spans = [(m.start, m.end) for m in ctx.cues("vague_deadline")
                  if sentence.span.start <= m.start < sentence.span.end]
         spans += _within_days(sentence)
+        relative = _before_a_date(sentence)
+        spans += relative
         if not spans:
             continue
         periods = {ctx.doc[start:end].text.lower() for start, end in spans}
-        if _dated(ctx, sentence):
+        if _dated(ctx, sentence) and not relative:
             dated_periods |= periods
         elif periods <= dated_periods:
             continue
@@ -315,6 +335,17 @@ def _in_condition(ctx: LetterContext, spans: list[tuple[int, int]]) -> bool:
 def _obliged(sentence: Sentence) -> bool:
     """'Het formulier moet binnen 14 dagen worden ingeleverd': a passive that asks the reader to act."""
     return any(t.lemma_ in OBLIGATION for t in sentence.span)
+
+
+def _before_a_date(sentence: Sentence) -> list[tuple[int, int]]:
+    """'8 weken voor {{ einddatum }}', '14 dagen na 1 mei': a date the reader must count from."""
+    tokens = list(sentence.span)
+    return [
+        (tokens[i].i, tokens[i].i + 3)
+        for i in range(len(tokens) - 2)
+        if tokens[i].like_num and tokens[i + 1].lower_ in TIME_UNITS and tokens[i + 2].lower_ in ("voor", "vóór", "na")
+        and (i == 0 or tokens[i - 1].lower_ != "binnen")
+    ]
 
 
 def _within_days(sentence: Sentence) -> list[tuple[int, int]]:
