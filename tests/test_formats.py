@@ -236,6 +236,21 @@ def test_sarif_places_an_edit_beyond_its_finding_by_another_finding(tmp_path):
     assert "fixes" not in results[2], "no finding holds 'Geachte', so its line in the file is unknown"
 
 
+def test_sarif_carries_a_finding_switched_off_in_the_letter_as_suppressed(tmp_path):
+    (tmp_path / "brief.txt").write_text(
+        "Geachte heer Jansen,\n\n# lettercheck: negeer jargon\nIndien u vragen heeft, bel ons op 14 020.\n\n"
+        "Indien u wilt, kunt u langskomen.\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "lettercheck", "check", "brief.txt", "--format", "sarif"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    log = json.loads(out.stdout)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(log)) == []
+    jargon = [r for r in log["runs"][0]["results"] if r["ruleId"] == "jargon"]
+    lines = {r["locations"][0]["physicalLocation"]["region"]["startLine"]: r.get("suppressions") for r in jargon}
+    assert lines[4] == [{"kind": "inSource", "justification": "lettercheck: negeer (in de brief)"}]
+    assert lines[6] is None
+
+
 def test_sarif_unreadable_letter_is_a_notification(sarif):
     invocation = sarif["runs"][0]["invocations"][0]
     assert invocation["executionSuccessful"] is True

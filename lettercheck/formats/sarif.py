@@ -2,7 +2,8 @@
 
 Text letters get line/column regions; Word letters get character ranges in the
 letter's plain text and a logical location naming the paragraph, since a .docx
-has no lines. Letters that could not be read become tool execution notifications.
+has no lines. Letters that could not be read become tool execution notifications; findings a comment in
+the letter switched off are results with an in-source suppression.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ class SarifFormat:
                 notifications.append(notification(report, run))
             else:
                 results.extend(result(finding, report, run, index[finding.rule]) for finding in report.findings)
+                results.extend(suppressed(result(finding, report, run, index[finding.rule]))
+                               for finding in report.suppressed)
         log = {
             "$schema": SCHEMA_URI,
             "version": "2.1.0",
@@ -100,6 +103,11 @@ def result(finding: Finding, report: Report, run: Run, rule_index: int) -> dict:
     if fixed is not None:
         data["fixes"] = [fixed]
     return data
+
+
+def suppressed(data: dict) -> dict:
+    """A finding switched off by a 'lettercheck: negeer' comment in the letter: code scanning shows it as dismissed."""
+    return {**data, "suppressions": [{"kind": "inSource", "justification": "lettercheck: negeer (in de brief)"}]}
 
 
 def location(finding: Finding, report: Report, run: Run) -> dict:
