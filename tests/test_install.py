@@ -25,7 +25,9 @@ def test_installed_package_ships_model_and_word_lists():
     files = {str(path) for path in dist.files or []}
     model = {f"lettercheck/models/nl_lettercheck_sm/{path.relative_to(BUNDLED_MODEL)}"
              for path in BUNDLED_MODEL.rglob("*") if path.is_file()}
-    wordlists = {f"lettercheck/wordlists/{path.name}" for path in (ROOT / "wordlists").iterdir() if path.is_file()}
+    lists = ROOT / "wordlists"
+    wordlists = {f"lettercheck/wordlists/{path.relative_to(lists).as_posix()}" for path in lists.rglob("*")
+                 if path.is_file()}
     package = ROOT / "lettercheck"
     modules = {f"lettercheck/{path.relative_to(package).as_posix()}" for path in package.rglob("*.py")
                if "__pycache__" not in path.parts}
