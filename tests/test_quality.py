@@ -354,6 +354,26 @@ def test_a_question_in_the_je_form_answered_by_contact_is_help(checker):
     assert "missing-help" not in rules(checker, text)
 
 
+@pytest.mark.parametrize(("text", "action"), [
+    ("Uw reservering is afgewezen. Hebt u vragen? Stuur dan een e-mail naar info@x.nl of bel 020 123 45 67.", False),
+    ("Wij willen u graag een goed antwoord geven.", False),
+    ("Activeer je digitale tegoed in de app.", True),
+    ("Ik wil u verzoeken om contact met onze administratie op te nemen.", True),
+    ("Wilt u het formulier terugsturen?", True),
+])
+def test_the_answer_to_a_question_and_the_senders_wish_are_no_action(checker, text, action):
+    assert ("missing-action" not in rules(checker, text)) is action
+
+
+@pytest.mark.parametrize(("text", "help_offered"), [
+    ("Neem contact met ons op als er iets niet klopt. Bel 020 123 45 67.", True),
+    ("Mocht u meer willen weten, dan kunt u contact opnemen met de gemeente.", True),
+    ("Voor meer informatie gaat u naar Mijn Loket.", False),
+])
+def test_wanting_to_know_more_answered_by_contact_is_help_a_portal_is_not(checker, text, help_offered):
+    assert ("missing-help" not in rules(checker, text)) is help_offered
+
+
 def test_a_problem_answered_by_contact_is_help(checker):
     text = "Indien er een probleem is met de factuur, verzoeken wij u contact op te nemen met onze afdeling."
     assert "missing-help" not in rules(checker, text)

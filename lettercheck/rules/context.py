@@ -222,8 +222,14 @@ class LetterContext:
         """A way to reach the sender in the sentence: a contact cue, or a phone number, e-mail or web address."""
         from .guidance import has_contact_details
 
-        return self.cue_in("contact", sentence) or has_contact_details(self, sentence.span.start_char,
-                                                                        sentence.span.end_char)
+        span = sentence.span
+        cues = [m for m in self._cue_index["contact"].starting_in(span.start, span.end)
+                if m.end <= span.end and not self.portal_name(m)]
+        return bool(cues) or has_contact_details(self, span.start_char, span.end_char)
+
+    def portal_name(self, match: Match) -> bool:
+        """'Mijn Loket' is a log-in portal, not a counter to visit."""
+        return match.start > 0 and self.doc[match.start - 1].lower_ == "mijn"
 
     @functools.cached_property
     def outside_cues(self) -> set[str]:

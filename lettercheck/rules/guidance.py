@@ -87,6 +87,8 @@ def _pointer(ctx: LetterContext, sentence: Sentence) -> bool:
     """'Voor meer informatie kunt u bellen', 'Vermeld uw dossiernummer', 'Ga naar onze contactpagina'."""
     if ctx.cue_in("question", sentence) or ctx.cue_in("information", sentence) or _disclaims(ctx, sentence):
         return True
+    if _answers_a_question(ctx, sentence):
+        return True
     verbs = {t.lemma_ for t in sentence.span
              if (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("WW")) and not t.tag_.startswith("WW|od")}
     verbs = (verbs | _coordinated_imperatives(sentence)) - AUXILIARIES  # 'de volgende link' has no verb 'volgen'
@@ -133,6 +135,14 @@ def _infinitive(word: str) -> str | None:
     return infinitive_of_stem(word)
 
 
+def _answers_a_question(ctx: LetterContext, sentence: Sentence) -> bool:
+    """'Hebt u vragen? Stuur dan een e-mail of bel ons.': how to reach the sender, not what to do about the letter."""
+    previous = ctx.sentence_of(sentence.span.start - 1) if sentence.span.start else None
+    if previous is None or previous.span[-1].text != "?" or not ctx.cue_in("question", previous):
+        return False
+    return ctx.contact_in(sentence) or ctx.cue_in("reply", sentence)
+
+
 def _disclaims(ctx: LetterContext, sentence: Sentence) -> bool:
     """In or right after a notice to wrong recipients ('Bent u niet de geadresseerde? Geef dit aan ons door.')."""
     previous = ctx.sentence_of(sentence.span.start - 1) if sentence.span.start else None
@@ -174,10 +184,17 @@ def _imperative(sentence: Sentence) -> bool:
     if heading and second.lower_ not in HEADING_OBJECT_STARTS and second.pos_ not in ("ADV", "ADJ"):
         return False  # 'Meer regelingen van de gemeente', 'Bericht Kredietbank': a title, tagged as a verb
     word = first.lower_
+    if second.lower_ == "je" and not word.endswith("t") and not _inverted_condition(words):
+        return bool(tagged or _stem(word))  # 'Activeer je tegoed': 'je' is the possessive
     if second.lower_ == "u" and word.endswith("t"):
         polite = tagged or _stem(word[:-1])
-        return bool(polite) and not any(t.lower_ == "dan" and t.nbor(-1).text == "," for t in words[2:])
+        return bool(polite) and not _inverted_condition(words)
     return (tagged or _stem(word)) and second.lower_ not in SUBJECT_PRONOUNS
+
+
+def _inverted_condition(words: list) -> bool:
+    """'Krijg je een brief, dan ...': a condition opened by the verb, its consequence after 'dan'."""
+    return any(t.lower_ == "dan" and t.nbor(-1).text == "," for t in words[2:])
 
 
 def _after_label(words: list) -> list:
@@ -206,15 +223,10 @@ def _announces_reply(sentence: Sentence) -> bool:
 
 @check("missing-contact")
 def missing_contact(ctx: LetterContext) -> Iterator[Finding]:
-    cues = [m for m in ctx.cues("contact") if not _portal_name(ctx, m) and not _readers_own(ctx, m)]
+    cues = [m for m in ctx.cues("contact") if not ctx.portal_name(m) and not _readers_own(ctx, m)]
     if cues or "contact" in ctx.outside_cues or has_contact_details(ctx, 0, len(ctx.letter.text)):
         return
     yield ctx.letter_finding("missing-contact")
-
-
-def _portal_name(ctx: LetterContext, match) -> bool:
-    """'Mijn Loket' is a log-in portal, not a counter to visit."""
-    return match.start > 0 and ctx.doc[match.start - 1].lower_ == "mijn"
 
 
 def _readers_own(ctx: LetterContext, match) -> bool:
