@@ -282,6 +282,12 @@ def test_an_exclamation_mark_or_capitals_are_tone_not_a_threat(checker, text):
     assert not any(f.category == "threat" for f in findings)
 
 
+def test_a_sanction_just_imposed_is_a_threat_one_told_as_history_is_not(checker):
+    assert "threat-sanction" in rules(checker, "Wij hebben uw uitkering stopgezet.")
+    history = "De deurwaarder heeft vorig jaar beslag gelegd, maar dat is voorbij."
+    assert "threat-sanction" not in rules(checker, history)
+
+
 def test_a_veiled_escalation_is_a_threat(checker):
     text = "Na de vervaldatum zullen wij contact met u opnemen en indien nodig passende acties ondernemen."
     assert "threat-sanction" in rules(checker, text)

@@ -23,6 +23,7 @@ OFFICIALESE_INSIDE = frozenset({"threat", "tone"})
 EXPLAINING = (["dit", "betekent"], ["dat", "betekent"], ["daarmee", "bedoelen"], ["hiermee", "bedoelen"])
 FORWARD_VERBS = frozenset({"zullen", "gaan", "kunnen", "moeten", "worden"})
 PERFECT_AUXILIARIES = frozenset({"hebben", "zijn"})
+PAST_MARKERS = frozenset({"vorig", "vorige", "toen", "geleden", "destijds", "eerder", "voorbij", "vroeger", "ooit"})
 
 
 @check(*sorted(WORDLIST_RULES))
@@ -161,10 +162,13 @@ def _neutral_mention(ctx: LetterContext, sentence: Sentence) -> bool:
 
 
 def _reports_past(sentence: Sentence) -> bool:
+    """A sanction told as history ('De deurwaarder legde vorig jaar beslag', '... heeft toen beslag gelegd, maar dat
+    is voorbij'); not one just imposed ('Wij hebben uw ontheffing ingetrokken'), which is aimed at the reader now."""
     finite = [t for t in sentence.span if t.tag_.startswith("WW|pv")]
     if not finite or any(t.lemma_ in FORWARD_VERBS for t in finite):
         return False
     if any("|verl" in t.tag_ for t in finite):
         return True
     has_participle = any(t.tag_.startswith("WW|vd") for t in sentence.span)
-    return has_participle and all(t.lemma_ in PERFECT_AUXILIARIES for t in finite)
+    in_the_past = any(t.lower_ in PAST_MARKERS for t in sentence.span)
+    return has_participle and in_the_past and all(t.lemma_ in PERFECT_AUXILIARIES for t in finite)
