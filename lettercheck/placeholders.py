@@ -42,6 +42,7 @@ PLACEHOLDER = re.compile(
     | <\?(?:php\b|=).{{0,400}}?\?>        # PHP: <?php echo $x; ?>, <?php foreach ($a as $b) : ?>, <?= $x ?>
     | {PHP_CONCAT}                       # PHP: "Beste ".$naam.","
     | (?<!\$)\{{[A-Za-z_][\w .-]{{0,40}}\}}   # {{naam}}
+    | (?<!\$)\{{[A-Za-z_][\w.]*(?::|\(\))[^{{}}\n]{{0,80}}\}}   # {{cfg:site_name}}, {{if:x>1}}, {{a.first().path}}
     | «[^«»\n]{{1,60}}»                  # «Naam»
     | <<[^<>\n]{{1,60}}>>                # <<adres>>
     | <!--[^\n]{{0,200}}?-->             # <!--date_format(deadline)-->

@@ -35,6 +35,8 @@ def texts(checker, text: str, rule: str) -> list[str]:
                                                                          "..........", "DATUM ONDERTEKENING"]),
     ("U heeft ${aantal} facturen. ${n ? `Van ${n} ${meer ? 'facturen' : 'factuur'} kreeg u een herinnering.` : ''}",
      ["${aantal}", "${n ? ", "${n}", "${meer ? 'facturen' : 'factuur'}", " : ''}"]),
+    ("Door {cfg:site_name}: {if:transfer.files>1}bestanden{endif} {transfer.files.first().path} ({size:file.size})",
+     ["{cfg:site_name}", "{if:transfer.files>1}", "{endif}", "{transfer.files.first().path}", "{size:file.size}"]),
 ])
 def test_template_syntax_is_a_placeholder(text, placeholders):
     assert [text[a:b] for a, b in find_placeholders(text)] == placeholders
@@ -378,6 +380,12 @@ def test_the_answer_to_a_question_and_the_senders_wish_are_no_action(checker, te
 ])
 def test_wanting_to_know_more_answered_by_contact_is_help_a_portal_is_not(checker, text, help_offered):
     assert ("missing-help" not in rules(checker, text)) is help_offered
+
+
+@pytest.mark.parametrize("text", ["U wordt uitgenodigd voor een heroverweging.",
+                                  "Je hebt toestemming gekregen om het bestand te downloaden."])
+def test_an_announced_next_step_or_a_permission_is_an_action(checker, text):
+    assert "missing-action" not in rules(checker, text)
 
 
 def test_a_problem_answered_by_contact_is_help(checker):
