@@ -388,6 +388,17 @@ def test_an_announced_next_step_or_a_permission_is_an_action(checker, text):
     assert "missing-action" not in rules(checker, text)
 
 
+def test_the_senders_promise_after_a_condition_is_no_deadline_for_the_reader(checker):
+    text = "Als u liever telefonisch contact wilt, mail uw naam, dan bellen wij u zo snel mogelijk."
+    assert "vague-deadline" not in rules(checker, text)
+    assert "vague-deadline" in rules(checker, "Wij willen dat u binnen 14 dagen betaalt.")
+
+
+def test_remarks_or_questions_answered_by_contact_are_help_and_a_conditional_request_an_action(checker):
+    assert "missing-help" not in rules(checker, "Hebt u opmerkingen of vragen, dan kunt u ons bellen op 030 123 45 67.")
+    assert "missing-action" not in rules(checker, "Wij zouden u willen vragen een e-mail terug te sturen.")
+
+
 def test_a_problem_answered_by_contact_is_help(checker):
     text = "Indien er een probleem is met de factuur, verzoeken wij u contact op te nemen met onze afdeling."
     assert "missing-help" not in rules(checker, text)

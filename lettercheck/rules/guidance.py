@@ -315,14 +315,31 @@ def _senders_timeline(ctx: LetterContext, sentence: Sentence) -> bool:
 
 def _sender_sets(ctx: LetterContext, spans: list[tuple[int, int]]) -> bool:
     """Every period modifies a clause whose subject is the sender: 'Wij laten u op tijd weten wanneer ...'."""
-    return all(_clause_subject(ctx.doc[start]) in SENDER for start, _ in spans)
+    return all(_clause_subject(ctx.doc[start]) in SENDER or _senders_stretch(ctx.doc[start]) for start, _ in spans)
+
+
+def _senders_stretch(token) -> bool:
+    """Where the parse is lost: the stretch of the clause before the period, from its last comma, has the sender
+    as its only actor ('..., dan bellen wij u zo snel mogelijk'); not a request or an obligation."""
+    start = token.sent.start
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        if token.doc[i].text == ",":
+            start = i + 1
+            break
+    stretch = token.doc[start : token.i]
+    if any(t.lemma_ in ASKING or t.lemma_ in OBLIGATION or (t.pos_ == "SCONJ" and t.lower_ != "dan") for t in stretch):
+        return False  # a request, an obligation, or a clause of the reader's inside it ('Wij willen dat u ...')
+    return any(t.lower_ in SENDER for t in stretch)
 
 
 def _clause_subject(token) -> str | None:
     """The subject of the nearest clause above ``token`` that has one, in lowercase; none for a te-infinitive or a
     request, whose subject is whoever it asks ('Wij verzoeken u binnen 14 dagen te reageren')."""
     while True:
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in token.children):
+            after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+            if after is not None and after.lower_ in SENDER:
+                return after.lower_  # 'dan bellen wij u': the subject right after the verb, however it is parsed
             subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
             if subject is not None:
                 return None if token.lemma_ in ASKING else subject.lower_
