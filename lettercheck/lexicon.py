@@ -417,8 +417,9 @@ class Lexicon:
         return matches
 
     def _noun_head(self, phrase: str) -> bool:
-        """One noun that can end a compound; not a verb or adverb in '-en' ('achten' in a misparsed 'verwachten')."""
-        if " " in phrase or len(phrase) < MIN_COMPOUND_HEAD:
+        """One noun that can end a compound; not a verb or adverb in '-en' ('achten' in a misparsed 'verwachten'),
+        nor a function word ('echter' in 'scheidsrechter')."""
+        if " " in phrase or len(phrase) < MIN_COMPOUND_HEAD or phrase in STOP_WORDS:
             return False
         return not phrase.endswith("en") or phrase in self.nouns
 

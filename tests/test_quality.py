@@ -265,6 +265,10 @@ HELP = [
     ("Neem contact met ons op als er iets niet klopt. Bel 020 123 45 67.", True),
     ("Mocht u meer willen weten, dan kunt u contact opnemen met de gemeente.", True),
     ("Voor meer informatie gaat u naar Mijn Loket.", False),
+    # je-form questions and problems in other words
+    ("Indien je hier vragen over hebt, neem dan contact op via info@x.nl.", True),
+    ("Eventuele vragen kan je sturen naar info@x.nl.", True),
+    ("Als je dit verzoek niet herkent, neem dan contact op via info@x.nl.", True),
 ]
 
 CONTACT = [
@@ -307,6 +311,7 @@ ACTIONS = [
     ("Meer regelingen van de gemeente\n\nWij hebben uw aanvraag ontvangen.", False),
     ("Betaal tijdig om extra kosten te voorkomen\n\nU heeft twee openstaande facturen.", True),
     ("Activeer je digitale tegoed in de app.", True),
+    ("Ik vraag je om je saldo op te waarderen.", True),
     # thanks, a no-reply notice, seeing, the answer to a question and the sender's wish are none
     ("Bedankt voor uw betaling.", False),
     ("Je kunt de factuurgegevens zien via de volgende link.", False),

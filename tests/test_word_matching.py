@@ -93,3 +93,8 @@ def test_officialese_of_real_letters_is_jargon(checker, text, found):
 ])
 def test_plain_wording_is_not_officialese(checker, text, phrase):
     assert phrase not in phrases(checker, text)
+
+
+def test_a_function_word_is_no_head_of_a_compound(checker):
+    assert "echter" not in phrases(checker, "De scheidsrechter is afgemeld.")
+    assert "echter" in phrases(checker, "Dit is echter niet mogelijk.")
