@@ -166,6 +166,8 @@ class Readability:
     flesch_douma: float | None
     brouwer: float | None
     rare_words: float | None
+    officialese: float | None
+    """Phrases of the officialese list per 100 words (of at least 60 words, so that short texts don't jump)."""
     avg_dependency_length: float | None
     lint_word_frequency: float | None
     lint_max_dependency_length: float | None

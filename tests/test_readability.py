@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 import statistics
+import sys
 import tomllib
 
 import pytest
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 
 from lettercheck.analysis import parse_letter
 from lettercheck.frequency import TABLE, zipf
@@ -177,3 +178,32 @@ def test_php_control_lines_vanish_and_an_echo_is_one_name(checker):
     plain = "Geachte heer Jansen,\n\n" + PLAIN + " U betaalt Xxxxx.\n"
     assert checker.check_text(php).readability == checker.check_text(plain).readability
     assert not {"rare-word", "long-word", "long-sentence"} & {f.rule for f in checker.check_text(php).findings}
+
+
+def test_officialese_density_counts_list_phrases_per_hundred_words(checker):
+    stiff = "Indien u vragen heeft, kunt u ons bellen. Wij sturen u hierbij de brief. "
+    plain = "U krijgt van ons een nieuwe pas. Die pas is vijf jaar geldig. "
+    r = checker.check_text(stiff + plain * 6).readability
+    assert r.officialese == pytest.approx(100 * 2 / r.words)
+    assert checker.check_text(plain * 7).readability.officialese == 0
+
+
+def test_a_short_text_counts_its_officialese_as_if_sixty_words_long(checker):
+    r = checker.check_text("Indien u vragen heeft, kunt u ons bellen.").readability
+    assert r.words < 60 and r.officialese == pytest.approx(100 / 60)
+
+
+def test_level_fit_recovers_the_weight_and_bounds_of_a_known_rule():
+    """tools/fit_level.py on invented figures whose level follows score = lint + 3 x officialese."""
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    from fit_level import levels, raw_model
+
+    grid = np.random.default_rng(7)
+    x = np.column_stack([grid.uniform(10, 80, 400), grid.uniform(0, 15, 400)])
+    y = levels(x, 3.0, (30.0, 60.0, 90.0))
+    weight, bounds = raw_model(x, y, penalty=0.1)
+    assert weight == pytest.approx(3.0, rel=0.15)
+    assert bounds == pytest.approx([30.0, 60.0, 90.0], abs=4.0)
+    assert np.mean(levels(x, weight, bounds) == y) > 0.95

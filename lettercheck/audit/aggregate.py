@@ -21,6 +21,7 @@ FIGURES = {
     "avg_sentence_length": "woorden per zin",
     "long_sentences": "aandeel lange zinnen",
     "rare_words": "aandeel zeldzame woorden",
+    "officialese": "ambtelijke woorden per 100 woorden",
     "flesch_douma": "Flesch-Douma",
     "lint_score": "LiNT",
     "lint_level": "LiNT-niveau",

@@ -275,6 +275,7 @@ function drawFigures(readability) {
     ["Woorden per zin", show(r.avg_sentence_length)],
     [`Zinnen van meer dan ${r.long_sentence_limit ?? 20} woorden`, share(r.long_sentences)],
     ["Zeldzame woorden", share(r.rare_words)],
+    ["Ambtelijke woorden per 100 woorden", show(r.officialese)],
     ["LiNT-score", lint],
     ["Flesch-Douma", show(r.flesch_douma, whole)],
   ];
