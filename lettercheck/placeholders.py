@@ -57,7 +57,7 @@ PLACEHOLDER = re.compile(
 MAX_EXPRESSION = 400
 """A JavaScript ${...} longer than this is not a placeholder (an unclosed one would swallow the letter)."""
 DATE_NAME = re.compile(r"dat(um|e)|deadline|termijn|expir|einde|uiterlijk|dag|due|time|[._]at\b|DATUM", re.I)
-CONTACT_NAME = re.compile(r"telefoon|phone|\btel\b|e-?mail|contact|loket", re.I)
+CONTACT_NAME = re.compile(r"telefoon|phone|\btel\b|mail|contact|loket", re.I)
 BLANK = re.compile(r"^[.…_ \t]+$")
 """A dotted blank: in a model letter, where the sender writes a date by hand."""
 

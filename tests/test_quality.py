@@ -221,6 +221,11 @@ def test_a_shouted_threat_formula_is_reported_once(checker):
 # (a deadline that is vague; help, contact or an action that is there). Grouped by the failure the cases pin.
 
 VAGUE_DEADLINES = [
+    # a validity of a link or code, and a period whose number is a placeholder
+    ("Klik op de knop om in te loggen. De knop is 10 minuten geldig.", True),
+    ("Bevestig je e-mailadres. Deze link is 24 uur geldig.", True),
+    ("Uw nieuwe pas is vijf jaar geldig.", False),
+    ("Betaal de factuur binnen {{ termijn }} dagen.", True),
     # the reader's own deadline, not the sender's timeline
     ("Reageer binnen 10 dagen.", True),
     ("Stuur uw bezwaar binnen 6 weken na de datum van deze brief.", True),
@@ -248,6 +253,8 @@ VAGUE_DEADLINES = [
 
 HELP = [
     # an invitation answered by a way to reach the sender, not a name
+    ("Vragen of suggesties over dit project kun je naar {{EMAIL}} sturen.", True),
+    ("Indien u fouten constateert, neem dan contact op met: {{ MAILADDR }}", True),
     ("Heeft u vragen? Neem dan contact met ons op via 14 020.", True),
     ("Als u vragen heeft over deze brief, dan kunt u bellen met 14 020.", True),
     ("Uw aanvraag voor financiële ondersteuning is afgewezen.", False),
@@ -272,7 +279,9 @@ HELP = [
 ]
 
 CONTACT = [
-    # a route, not an invitation
+    # a route, not an invitation; not the reader's own address in the salutation
+    ("Hallo %{email},\n\nJe bent uitgenodigd. Accepteren kan via de link.", False),
+    ("Neem contact op met: {{ MAILADDR }}", True),
     ("Heeft u vragen? Neem contact met ons op via 14 020.", True),
     ("Heeft u vragen? Mail naar info@gemeente.nl.", True),
     ("Heeft u vragen? Neem dan contact met ons op.", False),
@@ -354,6 +363,42 @@ def test_an_exclamation_mark_or_capitals_are_tone_not_a_threat(checker, text):
 ])
 def test_a_sanction_imposed_or_veiled_is_a_threat_one_told_as_history_is_not(checker, text, threat):
     assert ("threat-sanction" in rules(checker, text)) is threat
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("U moet (een deel van) uw uitkering terugbetalen. Bekijk de brief voor meer details.", True),
+    ("U dient het bedrag van € 240 binnen zes weken terug te betalen.", True),
+    ("In dit geval moet je de ontvangen subsidie terugstorten.", True),
+    ("Bekijk het besluit om te zien of u de uitkering mag houden of moet terugbetalen.", False),
+    ("Als u moet terugbetalen, dan krijgt u daarover een besluit.", False),
+    ("Moet u geld terugbetalen? Dan kunt u een regeling treffen.", False),
+    ("U hoeft niets terug te betalen.", False),
+    ("U kunt het bedrag in delen terugbetalen.", False),
+    ("Wij betalen u het geld terug.", False),
+])
+def test_money_the_reader_must_pay_back_is_a_claim_not_an_option_or_a_question(checker, text, claim):
+    assert ("claim-back" in rules(checker, text)) is claim
+
+
+@pytest.mark.parametrize(("text", "revoked"), [
+    ("Wij hebben uw RVV ontheffing voor kenteken AB-12-CD ingetrokken.", True),
+    ("We gaan je gast-account met nummer 1234 opheffen.", True),
+    ("Je account werd geblokkeerd.", True),
+    ("Omdat de registratie niet is afgerond, hebben we je gast-account verwijderd.", True),
+    ("Wij beëindigen uw lidmaatschap per 1 mei.", True),
+    ("U kunt uw account verwijderen via de instellingen.", False),
+    ("Wilt u uw abonnement opzeggen? Bel ons.", False),
+    ("Wij verwijderen uw account niet.", False),
+    ("Uw account is vergrendeld na drie mislukte pogingen. Klik op de link om het te ontgrendelen.", False),
+    ("De transfer is verwijderd door de verzender.", False),
+])
+def test_taking_away_what_the_reader_holds_is_a_threat_the_readers_own_choice_is_not(checker, text, revoked):
+    assert ("revocation" in rules(checker, text)) is revoked
+
+
+def test_deleting_the_readers_account_if_they_do_not_act_is_a_conditional_threat(checker):
+    assert "conditional-threat" in rules(checker, "Log voor 1 mei in, anders verwijderen wij uw account.")
+    assert "conditional-threat" in rules(checker, "Als u niet reageert, sluiten wij uw dossier.")
 
 
 def test_real_letters_pin_their_clear_verdicts(checker):

@@ -20,6 +20,7 @@ TOP_SEGMENTS = 2
 WITHOUT_NEGATION = frozenset({"anders", "tenzij"})
 """Conditional words that threaten on their own ("Betaal vóór 1 mei, anders ...")."""
 SUBJECTS = frozenset({"u", "je", "jij"})
+HOLDERS = frozenset({"uw", "je", "jouw"})
 NAME_MODIFIERS = frozenset({"afdeling", "team", "financiële", "regeling", "loket", "product"})
 """Words before a help cue that make it a name ('afdeling Schuldhulp'), not an offer."""
 
@@ -183,8 +184,51 @@ class LetterContext:
         failed = bool(lowers & (self.word_set("negation") | WITHOUT_NEGATION)) or _late(tokens) or avoidance
         return opens and failed and bool(
             self.entries_in(consequence, "threat-sanction") or self.entries_in(consequence, "threat-pressure")
-            or self.cue_in("consequence", consequence)
+            or self.cue_in("consequence", consequence) or self._inverted_consequence(span)
+            or self._taken_away(list(span)) is not None
         )
+
+    def _inverted_consequence(self, span: Span) -> bool:
+        """A two-word consequence in main-clause order: 'sluiten wij uw dossier' for 'dossier sluiten'."""
+        words = {t.norm_ for t in span} | {t.lemma_ for t in span}
+        return any(first in words and second in words for first, second in self._consequence_pairs)
+
+    @functools.cached_property
+    def _consequence_pairs(self) -> list[tuple[str, str]]:
+        pairs = (phrase.split(" ") for phrase in self.lexicon.cue_phrases["consequence"])
+        return [(pair[0], pair[1]) for pair in pairs if len(pair) == 2]
+
+    def revocation(self, sentence: Sentence) -> Span | None:
+        """'Wij hebben uw ontheffing ingetrokken', 'Je account werd geblokkeerd': something the reader holds, taken
+        away. Not when the reader acts ('U kunt uw account opheffen'), in a question, or negated."""
+        tokens = list(sentence.span)
+        taken = self._taken_away(tokens)
+        if taken is None or any(t.text == "?" for t in tokens):
+            return None
+        possessive, noun, verb = taken
+        if any(t.lower_ in SUBJECTS and t.i != possessive.i for t in tokens):
+            return None
+        found = self.doc[min(possessive.i, verb.i) : max(noun.i, verb.i) + 1]
+        after = self.doc[found.end : min(found.end + 1, sentence.span.end)]
+        negation = self.word_set("negation")  # in the clause itself: 'Omdat u niet reageerde, ...' still takes away
+        return None if any(t.lower_ in negation for t in (*found, *after)) else found
+
+    def _taken_away(self, tokens: list) -> tuple | None:
+        """(possessive, holding, verb): 'uw' or 'je' up to three words before a holding ('uw RVV ontheffing'), and
+        a verb of taking away anywhere in the sentence (the parse of these short notices is too unsure for more)."""
+        holdings, verbs = self.word_set("holdings"), self.word_set("taking_away")
+        verb = next((t for t in tokens if t.lemma_ in verbs or t.lower_ in verbs), None)
+        if verb is None:
+            return None
+        for i, token in enumerate(tokens):
+            if token.lower_ not in HOLDERS:
+                continue
+            for noun in tokens[i + 1 : i + 4]:
+                if noun.is_punct or noun.pos_ in ("VERB", "AUX"):
+                    break
+                if any(noun.lower_.endswith(holding) for holding in holdings):
+                    return token, noun, verb
+        return None
 
     @functools.cached_property
     def help_offers(self) -> list[Match]:

@@ -10,7 +10,7 @@ from spacy.lang.nl.stop_words import STOP_WORDS
 from ..analysis import Sentence
 from ..model import Finding
 from ..placeholders import is_contact_placeholder, is_date_placeholder
-from ..structure import DATE, SENTENCE_KINDS
+from ..structure import DATE, SENTENCE_KINDS, Kind
 from .context import LetterContext
 from .registry import check
 
@@ -32,6 +32,9 @@ CONTACT_HINT_REACH = 60
 LAW_REFERENCE = re.compile(r"\b(artikel|art\.)\s*\d|\b\w*wet\b|\bAwb\b", re.I)
 TIME_UNITS = frozenset({"dag", "dagen", "werkdag", "werkdagen", "week", "weken", "maand", "maanden"})
 CONDITIONS = frozenset({"als", "indien", "wanneer", "zodra", "mits", "tenzij"})
+VALIDITY_UNITS = TIME_UNITS | {"minuut", "minuten", "uur", "uren"}
+EXPIRING = ("link", "code", "knop")
+"""What a validity makes a deadline for: a link, a code or a button, not a pass that is 'vijf jaar geldig'."""
 PERIOD_WORDS = frozenset({"de", "komende", "eerstvolgende", "uiterlijk", "maximaal", "hooguit"})
 """Words between 'binnen' and the number of a period: 'binnen de komende 8 dagen'."""
 POINTER_VERBS = frozenset({"bellen", "mailen", "e-mailen", "chatten", "kijken", "bekijken", "lezen", "gaan", "vinden",
@@ -247,7 +250,14 @@ def has_contact_details(ctx: LetterContext, start: int, end: int) -> bool:
     text = IBAN.sub(" ", ctx.masked_text[start:end])
     if PHONE.search(text) or EMAIL.search(text) or any(_contact_page(text, m) for m in WEBSITE.finditer(text)):
         return True
-    return any(is_contact_placeholder(ctx.letter.text[a:b]) for a, b in ctx.letter.placeholders if start <= a < end)
+    return any(is_contact_placeholder(ctx.letter.text[a:b]) and not _salutes(ctx, a)
+               for a, b in ctx.letter.placeholders if start <= a < end)
+
+
+def _salutes(ctx: LetterContext, offset: int) -> bool:
+    """'Hallo %{email},': a placeholder in the salutation is the reader's own address."""
+    index = ctx.parsed.segment_index(offset)
+    return index >= 0 and ctx.parsed.segments[index].kind is Kind.SALUTATION
 
 
 @check("missing-help")
@@ -267,27 +277,32 @@ def vague_deadlines(ctx: LetterContext) -> Iterator[Finding]:
     for sentence in ctx.wording:
         spans = [(m.start, m.end) for m in ctx.cues("vague_deadline")
                  if sentence.span.start <= m.start < sentence.span.end]
-        spans += _within_days(sentence)
+        validity = _valid_for(sentence)  # always the reader's: a link is theirs to use
+        spans += _within_days(sentence, ctx.parsed.placeholder_tokens) + validity
         relative = _before_a_date(sentence)
         spans += relative
         if not spans:
             continue
         periods = {ctx.doc[start:end].text.lower() for start, end in spans}
-        if _dated(ctx, sentence) and not relative:
+        if _dated(ctx, sentence, spans) and not relative:
             dated_periods |= periods
         elif periods <= dated_periods:
             continue
-        elif _in_condition(ctx, spans) or not (_sender_sets(ctx, spans) or _senders_timeline(ctx, sentence)):
+        elif validity or _in_condition(ctx, spans) or not (
+            _sender_sets(ctx, spans) or _senders_timeline(ctx, sentence)
+        ):
             yield ctx.span_finding("vague-deadline", ctx.doc[min(s for s, _ in spans) : max(e for _, e in spans)])
 
 
-def _dated(ctx: LetterContext, sentence: Sentence) -> bool:
-    """A date, or a placeholder or blank that holds one ('vóór {{ end_date }}', 'uiterlijk ..........')."""
+def _dated(ctx: LetterContext, sentence: Sentence, periods: list[tuple[int, int]]) -> bool:
+    """A date, or a placeholder or blank that holds one ('vóór {{ end_date }}', 'uiterlijk ..........'); not the
+    number of a period ('binnen {{ termijn }} dagen')."""
     span = sentence.span
     if DATE.search(span.text):
         return True
+    inside = [(ctx.doc[start].idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])) for start, end in periods]
     return any(is_date_placeholder(ctx.letter.text[a:b]) for a, b in ctx.letter.placeholders
-               if span.start_char <= a < span.end_char)
+               if span.start_char <= a < span.end_char and not any(lo <= a < hi for lo, hi in inside))
 
 
 def _senders_timeline(ctx: LetterContext, sentence: Sentence) -> bool:
@@ -377,8 +392,8 @@ def _before_a_date(sentence: Sentence) -> list[tuple[int, int]]:
     ]
 
 
-def _within_days(sentence: Sentence) -> list[tuple[int, int]]:
-    """'binnen 14 dagen', 'binnen twee weken', 'binnen de komende 8 dagen'."""
+def _within_days(sentence: Sentence, placeholders) -> list[tuple[int, int]]:
+    """'binnen 14 dagen', 'binnen twee weken', 'binnen de komende 8 dagen', 'binnen {{ termijn }} dagen'."""
     tokens = list(sentence.span)
     spans = []
     for i, token in enumerate(tokens):
@@ -387,9 +402,19 @@ def _within_days(sentence: Sentence) -> list[tuple[int, int]]:
         j = i + 1
         while j < len(tokens) and j - i <= 2 and tokens[j].lower_ in PERIOD_WORDS:
             j += 1
-        if j + 1 < len(tokens) and tokens[j].like_num and tokens[j + 1].lower_ in TIME_UNITS:
+        number = j < len(tokens) and (tokens[j].like_num or tokens[j].i in placeholders)
+        if number and j + 1 < len(tokens) and tokens[j + 1].lower_ in TIME_UNITS:
             spans.append((token.i, tokens[j + 1].i + 1))
     return spans
+
+
+def _valid_for(sentence: Sentence) -> list[tuple[int, int]]:
+    """'Deze link is 24 uur geldig', 'De knop is 10 minuten geldig': a link or code the reader must use in time."""
+    tokens = list(sentence.span)
+    if not any(t.lower_.endswith(EXPIRING) for t in tokens):
+        return []
+    return [(tokens[i].i, tokens[i + 2].i + 1) for i in range(len(tokens) - 2)
+            if tokens[i].like_num and tokens[i + 1].lower_ in VALIDITY_UNITS and tokens[i + 2].lower_ == "geldig"]
 
 
 @check("key-message-late")

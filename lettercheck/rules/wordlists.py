@@ -45,7 +45,7 @@ def wordlist_entries(ctx: LetterContext) -> Iterator[Finding]:
             reported.add(entry)
         sentence = ctx.sentence_of(match.start)
         if entry.rule == "threat-sanction" and (
-            sentence.span.start in conditional or _neutral_mention(ctx, sentence)
+            sentence.span.start in conditional or neutral_mention(ctx, sentence)
         ):
             continue
         yield _entry_finding(ctx, match)
@@ -156,7 +156,7 @@ def _early(ctx: LetterContext, token_index: int) -> bool:
     return segment in ctx.top_segments
 
 
-def _neutral_mention(ctx: LetterContext, sentence: Sentence) -> bool:
+def neutral_mention(ctx: LetterContext, sentence: Sentence) -> bool:
     """A sanction named as relief ('de boete is kwijtgescholden') or as a past fact, not as a threat."""
     return ctx.cue_in("relief", sentence) or _reports_past(sentence)
 
