@@ -178,6 +178,12 @@ def test_a_closing_formula_is_officialese_with_a_safe_fix(checker):
     assert finding.fixes[0].edits[0].replacement.startswith("Met vriendelijke groet")
 
 
+def test_a_signature_line_that_is_a_formula_is_officialese_the_rest_of_the_signature_is_not(checker):
+    letter = ("U krijgt de vergunning.\n\nMet vriendelijke groet,\n\nnamens dezen,\n\n"
+              "J. de Vries\nteamleider Vergunningen, namens het college")
+    assert texts(checker, letter, "jargon") == ["namens dezen"]
+
+
 # -- 7. the level --------------------------------------------------------------------------------------------------
 
 def level(checker, text: str) -> str:

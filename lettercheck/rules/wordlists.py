@@ -116,13 +116,14 @@ def _named_then(words: list[str], match: Match, doc) -> bool:
 
 
 def _closing_formulas(ctx: LetterContext) -> Iterator[Finding]:
-    """Officialese in the closing lines ('Hoogachtend,'), which the parser does not read."""
+    """Officialese in the closing lines ('Hoogachtend,'), which the parser does not read, and a signature line that
+    is a formula of its own ('namens dezen,'); the rest of a signature is names and addresses."""
     for segment in ctx.parsed.segments:
-        if segment.kind is not Kind.CLOSING:
+        if segment.kind not in (Kind.CLOSING, Kind.SIGNATURE):
             continue
         text = ctx.letter.text[segment.start : segment.end]
         for start, end, entry in ctx.lexicon.match_text(text):
-            if entry.rule != "jargon":
+            if entry.rule != "jargon" or (segment.kind is Kind.SIGNATURE and not _whole_line(text, start, end)):
                 continue
             start, end = segment.start + start, segment.start + end
             fixes = (Fix((Edit(start, end, match_case(entry.alternatives[0], ctx.letter.text[start:end])),),
@@ -130,6 +131,13 @@ def _closing_formulas(ctx: LetterContext) -> Iterator[Finding]:
             ctx.entries[(start, end)] = entry
             yield ctx.finding("jargon", start, end, message=entry.explanation, fixes=fixes,
                               suggestion=ctx.rules["jargon"].suggestion.format(alternatives=_quoted(entry)))
+
+
+def _whole_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip(" \t,.:;") == text[start:end]
 
 
 def _quoted(entry) -> str:
