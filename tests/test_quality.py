@@ -306,6 +306,9 @@ CONTACT = [
 ]
 
 ACTIONS = [
+    # an imperative after a colon is an action; a list after a colon is not
+    ("Dat bedrag kan ook in delen: bel ons op 14 020 voor een regeling.", True),
+    ("Onze openingstijden zijn: maandag tot en met vrijdag.", False),
     # polite and conditional requests, an announced next step, a permission
     ("Zou u dit willen nakijken en de betaling in orde willen maken?", True),
     ("Zou je het formulier willen invullen?", True),

@@ -173,9 +173,17 @@ def _refused_option(sentence: Sentence) -> bool:
 
 
 def _imperative(sentence: Sentence) -> bool:
-    """'Betaal het bedrag.', 'Bel ons.', 'Neemt u contact op.': a verb first, not a question or a condition."""
-    words = _after_label(sentence.words)
-    if len(words) < 2 or sentence.span[-1].text == "?" or not words[0].is_alpha:
+    """'Betaal het bedrag.', 'Bel ons.', 'Neemt u contact op.': a verb first, not a question or a condition; also
+    the clause after a colon ('Dat kan ook in delen: bel ons op 14 020.')."""
+    if sentence.span[-1].text == "?":
+        return False
+    words = sentence.words
+    after_colon = [words[i + 1 :] for i in range(1, len(words) - 2) if words[i].nbor(1).text == ":"]
+    return any(_verb_first(sentence, clause) for clause in [_after_label(words), *after_colon])
+
+
+def _verb_first(sentence: Sentence, words: list) -> bool:
+    if len(words) < 2 or not words[0].is_alpha:
         return False
     first, second = words[0], words[1]
     if first.i + 1 < len(first.doc) and first.nbor(1).text == ":":
