@@ -37,6 +37,9 @@ GOVERNED_PREPOSITIONS = frozenset({"aan", "op", "om", "over", "tot", "met", "van
 SEPARABLE_PARTICLES = frozenset({*SEPARABLE_PREFIXES, "mede", "bij", "terug", "weg", "vast", "samen", "tegen",
                                  "tegemoet"})
 GOVERNED_REACH = 12
+STANDALONE_DEMONSTRATIVES = frozenset({"deze", "dit"})
+"""The demonstratives that end a formula on their own ('bij deze', 'ten deze')."""
+CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "-", "–", "en", "of", "maar"})
 """How many tokens before or after the verb its preposition may stand ('Aan deze eis is voldaan')."""
 ABSTRACT_SUFFIXES = ("heid", "iteit", "isme", "schap", "atie", "itie", "ntie", "sie", "nis", "ing")
 """Endings of nouns for ideas, states and procedures; used for nouns the concreteness list lacks."""
@@ -261,6 +264,7 @@ class Lexicon:
         with (directory / "cues.toml").open("rb") as handle:
             cues = tomllib.load(handle)
         self.entries = load_entries(directory)
+        self._order = {entry: number for number, entry in enumerate(self.entries)}
         self.cue_phrases: dict[str, list[str]] = cues["phrases"]
         self.words: dict[str, frozenset[str]] = {name: frozenset(words) for name, words in cues["words"].items()}
         self.nouns = load_nouns(directory)
@@ -345,9 +349,18 @@ class Lexicon:
         matches = [self._match(self._payloads[key], start, end) for key, start, end in found]
         matches.extend(self._compound_matches(doc, {(m.start, m.end) for m in matches}))
         matches = self._with_governed(doc, matches)
-        matches = [self._with_split_particle(doc, m) for m in matches]
-        matches.sort(key=lambda m: (m.start, -m.end))
+        matches = [self._with_split_particle(doc, m) for m in matches if not (m.entry and _plain_use(doc, m))]
+        matches.sort(key=lambda m: (m.start, -m.end, self._tie_break(doc, m)))
         return matches
+
+    def _tie_break(self, doc: Doc, match: Match) -> tuple[int, int]:
+        """Of two entries on the same words, the one written as the text stands comes first ('indienen' is no form
+        of 'indien'), then the one earlier in the lists: which entry a span reports must not depend on the
+        matcher's set order, which shifts whenever a row is added."""
+        if not match.entry:
+            return 2, 0
+        written = " ".join(token.lower_ for token in doc[match.start : match.end])
+        return (0 if match.entry.phrase == written else 1), self._order[match.entry]
 
     def _with_governed(self, doc: Doc, matches: list[Match]) -> list[Match]:
         """A verb without an object that governs the preposition further on is the phrase of both: 'U voldoet niet
@@ -442,3 +455,15 @@ class Lexicon:
         if lemma.endswith(ABSTRACT_SUFFIXES) and len(lemma) > 6:
             return "abstract"
         return None
+
+
+def _plain_use(doc: Doc, match: Match) -> bool:
+    """The words of a formula in plain use: a demonstrative that opens a noun phrase ('bij deze brief', not 'Bij
+    deze willen wij ...'), and 'mocht' inside a clause, the past of 'mogen' ('Ik mocht u spreken'), not the
+    condition that opens one ('Mocht u vragen hebben, ...')."""
+    first, last = doc[match.start], doc[match.end - 1]
+    if last.lower_ in STANDALONE_DEMONSTRATIVES and match.end < len(doc):
+        return doc[match.end].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
+    if first.lower_ == "mocht" and match.start > 0 and not first.is_sent_start:
+        return doc[match.start - 1].lower_ not in CLAUSE_OPENERS
+    return False

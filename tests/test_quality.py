@@ -170,6 +170,17 @@ def test_officialese_in_its_letter_forms_is_found(checker, text, term):
     assert term in texts(checker, text, "jargon")
 
 
+@pytest.mark.parametrize(("text", "term", "flagged"), [
+    ("Bij deze willen we je eraan herinneren je lidmaatschap te verlengen.", "Bij deze", True),
+    ("Bij deze brief vindt u een overzicht van uw betalingen.", "Bij deze", False),
+    ("Mocht het inloggen niet lukken, bel dan met de servicelijn.", "Mocht het", True),
+    ("Wij helpen u graag, mocht u vragen hebben.", "mocht u", True),
+    ("Ik mocht u vorige week spreken over uw aanvraag.", "mocht u", False),
+])
+def test_a_formula_is_officialese_the_same_words_in_plain_use_are_not(checker, text, term, flagged):
+    assert (term in texts(checker, text, "jargon")) is flagged
+
+
 def test_a_closing_formula_is_officialese_with_a_safe_fix(checker):
     report = checker.check_text("Wij hebben uw brief ontvangen.\n\nHoogachtend,\n\nJ. de Vries")
     finding = next(f for f in report.findings if f.rule == "jargon")
@@ -230,6 +241,9 @@ VAGUE_DEADLINES = [
     # a validity of a link or code, and a period whose number is a placeholder
     ("Klik op de knop om in te loggen. De knop is 10 minuten geldig.", True),
     ("Bevestig je e-mailadres. Deze link is 24 uur geldig.", True),
+    ("Betaal via de knop hierboven. Bovenstaande link verloopt over 24 uur.", True),
+    ("Voer de code in. De code vervalt na 10 minuten.", True),
+    ("Vraag een nieuwe link aan. De vorige link is na 2 dagen verlopen.", False),
     ("Uw nieuwe pas is vijf jaar geldig.", False),
     ("Betaal de factuur binnen {{ termijn }} dagen.", True),
     # the reader's own deadline, not the sender's timeline
@@ -317,6 +331,12 @@ ACTIONS = [
     ("Wilt u het formulier terugsturen?", True),
     ("U moet meer informatie aanleveren.", True),
     ("Mocht je geen behoefte hieraan hebben dan staat het je vrij om dit bericht te negeren.", True),
+    # the main clause after a condition, but not what the reader receives
+    ("Mocht je later toch weer gebruik willen maken van de site, voel je dan vrij om een nieuw account aan te maken.",
+     True),
+    ("Indien u verhuist, geeft u dit dan door aan de gemeente.", True),
+    ("Als de betaling is gelukt, ontvangt u een bevestiging.", False),
+    ("Als u niet betaalt, sturen wij een aanmaning.", False),
     ("U wordt uitgenodigd voor een heroverweging.", True),
     ("Je hebt toestemming gekregen om het bestand te downloaden.", True),
     # looking is a pointer; a heading or a je-form imperative can be the action
@@ -395,6 +415,9 @@ def test_money_the_reader_must_pay_back_is_a_claim_not_an_option_or_a_question(c
     ("Je account werd geblokkeerd.", True),
     ("Omdat de registratie niet is afgerond, hebben we je gast-account verwijderd.", True),
     ("Wij beëindigen uw lidmaatschap per 1 mei.", True),
+    ("Onderwerp: Jouw account %{acct} is opgeschort", True),
+    ("Jouw account is nu beperkt: alleen je volgers kunnen het nog vinden.", True),
+    ("Uw uitkering wordt niet opgeschort.", False),
     ("U kunt uw account verwijderen via de instellingen.", False),
     ("Wilt u uw abonnement opzeggen? Bel ons.", False),
     ("Wij verwijderen uw account niet.", False),

@@ -98,3 +98,16 @@ def test_plain_wording_is_not_officialese(checker, text, phrase):
 def test_a_function_word_is_no_head_of_a_compound(checker):
     assert "echter" not in phrases(checker, "De scheidsrechter is afgemeld.")
     assert "echter" in phrases(checker, "Dit is echter niet mogelijk.")
+
+
+
+def test_of_two_entries_on_the_same_words_the_one_written_as_the_text_stands_is_reported(checker):
+    """The tagger lemmatises 'indienen' as 'indien', so both entries match it; the report must not depend on the
+    matcher's set order, which shifts whenever a row is added."""
+    text = "U kunt binnen zes weken een beroepschrift indienen bij de rechtbank."
+    doc = parsed(checker, text)
+    word = next(t.i for t in doc if t.text == "indienen")
+    assert {m.entry.phrase for m in checker.lexicon.match(doc) if m.entry and m.start == word} == {"indien", "indienen"}
+    entry = next(e for e in checker.lexicon.entries if e.phrase == "indienen" and e.rule == "jargon")
+    reported = [f for f in checker.check_text(text).findings if f.rule == "jargon" and f.text == "indienen"]
+    assert [f.message for f in reported] == [entry.explanation]

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from ..analysis import ParsedLetter, Sentence
 from ..config import Config
+from ..inflection import word_forms
 from ..lexicon import Entry, Lexicon, Match
 from ..model import Finding, Fix, Rule
 from ..placeholders import mask
@@ -206,17 +207,23 @@ class LetterContext:
         if taken is None or any(t.text == "?" for t in tokens):
             return None
         possessive, noun, verb = taken
-        if any(t.lower_ in SUBJECTS and t.i != possessive.i for t in tokens):
-            return None
+        if any(t.lower_ in SUBJECTS and t.i != possessive.i and not _possessive_je(t) for t in tokens):
+            return None  # the reader acts: 'U kunt uw account opheffen'; not 'je' before a noun ('je volgers')
         found = self.doc[min(possessive.i, verb.i) : max(noun.i, verb.i) + 1]
         after = self.doc[found.end : min(found.end + 1, sentence.span.end)]
         negation = self.word_set("negation")  # in the clause itself: 'Omdat u niet reageerde, ...' still takes away
         return None if any(t.lower_ in negation for t in (*found, *after)) else found
 
+    @functools.cached_property
+    def _taking_away_forms(self) -> frozenset[str]:
+        """The verbs of taking away and their inflected forms: the tagger leaves 'opgeschort' without a lemma."""
+        verbs = self.word_set("taking_away")
+        return verbs | {form for verb in verbs for form in word_forms(verb)}
+
     def _taken_away(self, tokens: list) -> tuple | None:
         """(possessive, holding, verb): 'uw' or 'je' up to three words before a holding ('uw RVV ontheffing'), and
         a verb of taking away anywhere in the sentence (the parse of these short notices is too unsure for more)."""
-        holdings, verbs = self.word_set("holdings"), self.word_set("taking_away")
+        holdings, verbs = self.word_set("holdings"), self._taking_away_forms
         verb = next((t for t in tokens if t.lemma_ in verbs or t.lower_ in verbs), None)
         if verb is None:
             return None
@@ -342,3 +349,8 @@ class MatchIndex:
 
     def starting_in(self, start: int, end: int) -> list[Match]:
         return self.matches[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]
+
+
+def _possessive_je(token) -> bool:
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "je" and following is not None and following.pos_ in ("NOUN", "ADJ")

@@ -34,6 +34,8 @@ TIME_UNITS = frozenset({"dag", "dagen", "werkdag", "werkdagen", "week", "weken",
 CONDITIONS = frozenset({"als", "indien", "wanneer", "zodra", "mits", "tenzij"})
 VALIDITY_UNITS = TIME_UNITS | {"minuut", "minuten", "uur", "uren"}
 EXPIRING = ("link", "code", "knop")
+EXPIRING_VERBS = ("verloop", "verval")
+"""Present forms of 'verlopen' and 'vervallen', by their start: the tagger misses the lemma of 'vervalt'."""
 """What a validity makes a deadline for: a link, a code or a button, not a pass that is 'vijf jaar geldig'."""
 PERIOD_WORDS = frozenset({"de", "komende", "eerstvolgende", "uiterlijk", "maximaal", "hooguit"})
 """Words between 'binnen' and the number of a period: 'binnen de komende 8 dagen'."""
@@ -174,12 +176,30 @@ def _refused_option(sentence: Sentence) -> bool:
 
 def _imperative(sentence: Sentence) -> bool:
     """'Betaal het bedrag.', 'Bel ons.', 'Neemt u contact op.': a verb first, not a question or a condition; also
-    the clause after a colon ('Dat kan ook in delen: bel ons op 14 020.')."""
+    the clause after a colon ('Dat kan ook in delen: bel ons op 14 020.') and the main clause after a condition
+    ('Mocht je later weer willen meedoen, voel je dan vrij om ...')."""
     if sentence.span[-1].text == "?":
         return False
     words = sentence.words
     after_colon = [words[i + 1 :] for i in range(1, len(words) - 2) if words[i].nbor(1).text == ":"]
-    return any(_verb_first(sentence, clause) for clause in [_after_label(words), *after_colon])
+    if any(_verb_first(sentence, clause) for clause in [_after_label(words), *after_colon]):
+        return True
+    return any(_verb_first(sentence, clause) and not _told_not_asked(clause[0]) for clause in _after_condition(words))
+
+
+def _told_not_asked(verb) -> bool:
+    """A main clause after a condition that says what happens, not what to do: 'Als ..., ontvangt u een
+    bevestiging', 'Indien ..., zal een dwangbevel worden betekend'."""
+    return (verb.pos_ == "AUX" or verb.lemma_ in AUXILIARIES
+            or _infinitive(verb.lower_.removesuffix("t")) in RECEIVING)
+
+
+def _after_condition(words: list) -> list[list]:
+    """The words after the comma that closes a fronted condition ('Als ..., ', 'Mocht ..., ')."""
+    if not words or words[0].lower_ not in CONDITIONS | {"mocht"}:
+        return []
+    comma = next((i for i in range(1, len(words) - 2) if words[i].nbor(1).text == ","), None)
+    return [] if comma is None else [words[comma + 1 :]]
 
 
 def _verb_first(sentence: Sentence, words: list) -> bool:
@@ -417,12 +437,22 @@ def _within_days(sentence: Sentence, placeholders) -> list[tuple[int, int]]:
 
 
 def _valid_for(sentence: Sentence) -> list[tuple[int, int]]:
-    """'Deze link is 24 uur geldig', 'De knop is 10 minuten geldig': a link or code the reader must use in time."""
+    """'Deze link is 24 uur geldig', 'De knop is 10 minuten geldig', 'De link verloopt over 24 uur': a link or
+    code the reader must use in time."""
     tokens = list(sentence.span)
     if not any(t.lower_.endswith(EXPIRING) for t in tokens):
         return []
-    return [(tokens[i].i, tokens[i + 2].i + 1) for i in range(len(tokens) - 2)
-            if tokens[i].like_num and tokens[i + 1].lower_ in VALIDITY_UNITS and tokens[i + 2].lower_ == "geldig"]
+    expires = any(t.lower_.startswith(EXPIRING_VERBS) or (t.lower_ == "verlopen" and not t.tag_.startswith("WW|vd"))
+                  for t in tokens)
+    spans = []
+    for i in range(len(tokens) - 1):
+        if not (tokens[i].like_num and tokens[i + 1].lower_ in VALIDITY_UNITS):
+            continue
+        if i + 2 < len(tokens) and tokens[i + 2].lower_ == "geldig":
+            spans.append((tokens[i].i, tokens[i + 2].i + 1))
+        elif expires and i > 0 and tokens[i - 1].lower_ in ("over", "na", "binnen"):
+            spans.append((tokens[i - 1].i, tokens[i + 1].i + 1))
+    return spans
 
 
 @check("key-message-late")
