@@ -89,6 +89,15 @@ def test_check_of_pasted_text_gives_offsets_in_the_letter_text(client):
     assert len(blocks) == 4
 
 
+def test_blocks_say_whether_their_words_are_read(client):
+    letter = "Gemeente Voorbeeldstad\nPostbus 1234\n1230 AA Voorbeeldstad\n\nDatum: 3 maart 2027\n\n" + LETTER
+    body = client.post("/api/check", json={"text": letter}).get_json()
+    text, blocks = body["letter"]["text"], body["letter"]["blocks"]
+    read = {text[b["start"]:b["end"]].split("\n")[0]: b["wording"] for b in blocks}
+    assert read["Gemeente Voorbeeldstad"] is False and read["Datum: 3 maart 2027"] is False
+    assert read["Geachte heer Jansen,"] is True
+
+
 def test_check_with_edits_checks_the_letter_as_they_leave_it(client):
     first = client.post("/api/check", json={"text": LETTER}).get_json()
     jargon = next(f for f in first["documents"][0]["findings"] if f["text"] == "Indien")

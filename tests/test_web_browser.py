@@ -133,6 +133,9 @@ def test_upload_shows_the_letter_with_its_findings_and_the_gauge(page, screensho
         assert state == ("ontbreekt" if item.get_attribute("data-rule") in fired else "in orde")
     assert page.locator("#letter-wide-list li").count() == len(expected["findings"]) - len(span_findings)
     assert page.locator("#figures").inner_text().startswith("Woorden\n232")
+    aside = page.locator(".letter__block--aside")
+    assert aside.filter(has_text="Meidoornstraat 27").count() == 1, "the address block is drawn quieter"
+    assert page.locator(".letter__block--aside", has_text="Ingevolge").count() == 0
     screenshots(page, "checked")
     screenshots(page, "checked-full", full_page=True)
 

@@ -14,6 +14,7 @@ from ..config import Config
 from ..letter import Letter
 from ..model import Edit
 from ..readers import read_letter_bytes
+from ..structure import WORDING_KINDS, Kind, Segment
 from .errors import ApiError
 from .inputs import LetterRequest
 
@@ -69,7 +70,7 @@ class LetterService:
             "lettercheck": __version__,
             "model": self.model,
             "documents": [analysis.report().as_dict()],
-            "letter": letter_view(analysis.letter),
+            "letter": letter_view(analysis.letter, analysis.segments),
         }
 
 
@@ -77,7 +78,10 @@ def service() -> LetterService:
     return current_app.extensions[EXTENSION]
 
 
-def letter_view(letter: Letter) -> dict:
-    blocks = [{"start": b.start, "end": b.end, "part": b.location.part, "gap_before": b.gap_before}
-              for b in letter.blocks]
+def letter_view(letter: Letter, segments: list[Segment]) -> dict:
+    """The letter as the page draws it: its text, and its blocks with whether lettercheck reads their words
+    (an address block, a date or a reference line is drawn quieter)."""
+    read = {segment.block for segment in segments if segment.kind in WORDING_KINDS | {Kind.SALUTATION, Kind.CLOSING}}
+    blocks = [{"start": b.start, "end": b.end, "part": b.location.part, "gap_before": b.gap_before,
+               "wording": index in read} for index, b in enumerate(letter.blocks)]
     return {"name": letter.source, "format": letter.format, "text": letter.text, "blocks": blocks}

@@ -53,6 +53,10 @@ function blockElement(block) {
   const element = document.createElement("p");
   element.className = "letter__block";
   if (block.gap_before) element.classList.add("letter__block--gap");
+  if (!block.wording) {
+    element.classList.add("letter__block--aside");
+    element.title = "Adres of gegevens: lettercheck leest dit niet als tekst van de brief.";
+  }
   const part = PART_LABELS[block.part.split(":")[0]];
   if (part) {
     element.classList.add("letter__block--page");
