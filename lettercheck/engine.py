@@ -30,7 +30,7 @@ from .readers import read_letter, read_letter_bytes
 from .rewrites import attach_rewrites
 from .rules import LetterContext, run_checks
 from .structure import Segment
-from .suppressions import split_findings
+from .suppressions import split_findings, unknown_names
 
 log = logging.getLogger(__name__)
 CHUNK = 32
@@ -102,6 +102,7 @@ class Checker:
         self.rules = load_rules()
         self.lexicon = Lexicon(self.nlp)
         self.active = {rule_id for rule_id, rule in self.rules.items() if self.config.selects(rule)}
+        self._rule_names = set(self.rules) | {rule.category for rule in self.rules.values()}
 
     # -- analyses: everything kept ----------------------------------------
 
@@ -132,6 +133,10 @@ class Checker:
         findings = run_checks(context, self.active)
         attach_rewrites(context, findings)
         findings, suppressed = split_findings(findings, parsed.letter.suppressions)
+        if unknown := unknown_names(parsed.letter.suppressions, self._rule_names):
+            log.warning("%s: 'lettercheck: negeer/uit' noemt een onbekende regel of categorie (%s); die zet niets "
+                        "uit. De namen staan in 'lettercheck rules'.", display_path(parsed.letter.source),
+                        ", ".join(unknown))
         return Analysis(
             parsed=parsed,
             readability=combine([f for f in features if f.words], limit),

@@ -31,6 +31,7 @@ DIRECTIVE = re.compile(r"(?:#+|//|--|%|\{\#|<!--)?\s*lettercheck:\s*(?P<verb>neg
                        re.IGNORECASE)
 """Matched on a stripped line; one run of white space each, so a long line costs linear time."""
 MARKER = "lettercheck:"
+RULE_NAME = re.compile(r"[a-z][a-z0-9-]{0,39}")
 CLOSERS = ("#}", "-->")
 RANGE_VERBS = ("negeer", "uit")
 """The verbs of a Word comment directive: either switches the names off on the comment's range."""
@@ -116,6 +117,13 @@ def comment_directives(comments: Iterable[tuple[str, str]]) -> dict[str, frozens
         if directive is not None and directive.verb in RANGE_VERBS:
             found[comment_id] = directive.names
     return found
+
+
+def unknown_names(suppressions: list[Suppression], known: set[str]) -> list[str]:
+    """The names in directives that are no rule id or category ('jargn'): those suppress nothing. Only words that
+    look like a rule name are given back, so that a directive full of letter text never reaches a log."""
+    names = {name for suppression in suppressions for name in suppression.names} - known
+    return sorted(name for name in names if RULE_NAME.fullmatch(name))
 
 
 def split_findings(findings: list[Finding], suppressions: list[Suppression]) -> tuple[list[Finding], list[Finding]]:

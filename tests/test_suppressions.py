@@ -49,6 +49,16 @@ def test_comment_lines_are_not_letter_text_and_lines_keep_their_numbers(checker)
     assert (second.location.line, second.location.column) == (6, 1)
 
 
+def test_an_unknown_rule_name_is_warned_about_and_suppresses_nothing(checker, caplog):
+    report = check_text(checker, TEMPLATE.format(marker="# lettercheck: negeer jargn, tone"))
+    assert not [f for f in report.suppressed if f.rule == "jargon"]
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "sjabloon.txt" in warnings[0] and "(jargn)" in warnings[0]
+    caplog.clear()
+    check_text(checker, TEMPLATE.format(marker="# lettercheck: negeer jargon, tone"))
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+
+
 def test_uit_and_aan_switch_a_block_off(checker):
     text = ("Geachte heer Jansen,\n\nlettercheck: uit\nIngevolge artikel 4 dient u te betalen.\n\n"
             "Indien u niet betaalt, zien wij ons genoodzaakt.\nlettercheck: aan\n\nIngevolge de wet betaalt u.\n")
