@@ -58,6 +58,8 @@ MAX_EXPRESSION = 400
 """A JavaScript ${...} longer than this is not a placeholder (an unclosed one would swallow the letter)."""
 DATE_NAME = re.compile(r"dat(um|e)|deadline|termijn|expir|einde|uiterlijk|dag|due|time|[._]at\b|DATUM", re.I)
 CONTACT_NAME = re.compile(r"telefoon|phone|\btel\b|mail|contact|loket", re.I)
+OWNER = re.compile(r"\b\w+(?:\.|->)(?=\w)")
+"""The object before a property ('mail.' in 'mail.subject', 'content->' in 'content->contactEmail')."""
 BLANK = re.compile(r"^[.…_ \t]+$")
 """A dotted blank: in a model letter, where the sender writes a date by hand."""
 
@@ -131,8 +133,9 @@ def is_date_placeholder(text: str) -> bool:
 
 
 def is_contact_placeholder(text: str) -> bool:
-    """A placeholder that stands for a phone number, an e-mail address or a contact page."""
-    return bool(CONTACT_NAME.search(text))
+    """A placeholder that stands for a phone number, an e-mail address or a contact page; by the property it
+    reads, not the object: '{{ contact.phone }}' is contact, '#{mail.subject}' is not."""
+    return bool(CONTACT_NAME.search(OWNER.sub("", text)))
 
 
 def mask(text: str, spans: list[tuple[int, int]]) -> str:

@@ -275,6 +275,9 @@ HELP = [
     # an invitation answered by a way to reach the sender, not a name
     ("Vragen of suggesties over dit project kun je naar {{EMAIL}} sturen.", True),
     ("Indien u fouten constateert, neem dan contact op met: {{ MAILADDR }}", True),
+    ("Als je vragen hebt over je kosten, stuur ons dan een e-mail.", True),
+    ("Was dit een vergissing? Neem contact op met {{ support_email }}.", True),
+    ("Klopt dit niet? Neem contact op met {{ support_email }}.", True),
     ("Heeft u vragen? Neem dan contact met ons op via 14 020.", True),
     ("Als u vragen heeft over deze brief, dan kunt u bellen met 14 020.", True),
     ("Uw aanvraag voor financiële ondersteuning is afgewezen.", False),
@@ -302,6 +305,7 @@ CONTACT = [
     # a route, not an invitation; not the reader's own address in the salutation
     ("Hallo %{email},\n\nJe bent uitgenodigd. Accepteren kan via de link.", False),
     ("Neem contact op met: {{ MAILADDR }}", True),
+    ("Je bericht met onderwerp #{mail.subject} is te groot (#{mail.msg_size} MB).", False),
     ("Heeft u vragen? Neem contact met ons op via 14 020.", True),
     ("Heeft u vragen? Mail naar info@gemeente.nl.", True),
     ("Heeft u vragen? Neem dan contact met ons op.", False),
@@ -418,6 +422,9 @@ def test_money_the_reader_must_pay_back_is_a_claim_not_an_option_or_a_question(c
     ("Onderwerp: Jouw account %{acct} is opgeschort", True),
     ("Jouw account is nu beperkt: alleen je volgers kunnen het nog vinden.", True),
     ("Uw uitkering wordt niet opgeschort.", False),
+    ("Het actieveledenaccount wordt over 30 dagen automatisch verwijderd, met alle data die jij nog had staan.",
+     True),
+    ("De subsidie voor het buurthuis wordt stopgezet.", False),
     ("U kunt uw account verwijderen via de instellingen.", False),
     ("Wilt u uw abonnement opzeggen? Bel ons.", False),
     ("Wij verwijderen uw account niet.", False),

@@ -22,6 +22,8 @@ WITHOUT_NEGATION = frozenset({"anders", "tenzij"})
 """Conditional words that threaten on their own ("Betaal vóór 1 mei, anders ...")."""
 SUBJECTS = frozenset({"u", "je", "jij"})
 HOLDERS = frozenset({"uw", "je", "jouw"})
+ARTICLES = frozenset({"het", "de", "dit", "deze"})
+"""A holding with an article is the reader's too, in a letter to them ('Het account wordt verwijderd')."""
 NAME_MODIFIERS = frozenset({"afdeling", "team", "financiële", "regeling", "loket", "product"})
 """Words before a help cue that make it a name ('afdeling Schuldhulp'), not an offer."""
 
@@ -207,7 +209,8 @@ class LetterContext:
         if taken is None or any(t.text == "?" for t in tokens):
             return None
         possessive, noun, verb = taken
-        if any(t.lower_ in SUBJECTS and t.i != possessive.i and not _possessive_je(t) for t in tokens):
+        acting = [t for t in tokens if t.i <= verb.i + 1]  # before the verb or right after it, not a later clause
+        if any(t.lower_ in SUBJECTS and t.i != possessive.i and not _possessive_je(t) for t in acting):
             return None  # the reader acts: 'U kunt uw account opheffen'; not 'je' before a noun ('je volgers')
         found = self.doc[min(possessive.i, verb.i) : max(noun.i, verb.i) + 1]
         after = self.doc[found.end : min(found.end + 1, sentence.span.end)]
@@ -228,13 +231,15 @@ class LetterContext:
         if verb is None:
             return None
         for i, token in enumerate(tokens):
-            if token.lower_ not in HOLDERS:
+            if token.lower_ not in HOLDERS and token.lower_ not in ARTICLES:
                 continue
-            for noun in tokens[i + 1 : i + 4]:
+            for j, noun in enumerate(tokens[i + 1 : i + 4], start=i + 1):
                 if noun.is_punct or noun.pos_ in ("VERB", "AUX"):
                     break
                 if any(noun.lower_.endswith(holding) for holding in holdings):
-                    return token, noun, verb
+                    owned = j + 1 < len(tokens) and tokens[j + 1].lower_ in ("van", "voor")
+                    if token.lower_ in HOLDERS or not owned:  # 'het account', not 'de subsidie voor het buurthuis'
+                        return token, noun, verb
         return None
 
     @functools.cached_property
