@@ -213,6 +213,16 @@ def test_short_plain_sentences_read_at_a2(checker):
     assert level(checker, text) == "A2"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Je betaling is gelukt. Dank je wel. Je krijgt nog een mail.", "A2"),
+    ("Hallo Sanne,\n\nJe account is klaar. Log in met je e-mailadres. Veel plezier!", "A2"),
+    ("Wij hebben uw aanvraag voor een tegemoetkoming in de kosten van de kinderopvang over het afgelopen jaar "
+     "ontvangen en in behandeling genomen.", "B1"),
+])
+def test_a_short_notice_is_placed_by_its_sentence_length(checker, text, expected):
+    assert level(checker, text) == expected
+
+
 def test_officialese_raises_the_level_of_short_sentences(checker):
     text = ("Hierbij delen wij u mede dat uw aanvraag thans in behandeling is. Indien u reeds heeft betaald, behoeft u "
             "niets te doen. Derhalve verzoeken wij u de bescheiden te retourneren. Gaarne ontvangen wij deze middels "
