@@ -254,6 +254,10 @@ VAGUE_DEADLINES = [
     ("Betaal via de knop hierboven. Bovenstaande link verloopt over 24 uur.", True),
     ("Voer de code in. De code vervalt na 10 minuten.", True),
     ("Vraag een nieuwe link aan. De vorige link is na 2 dagen verlopen.", False),
+    # what the reader holds goes after a period, and until then they can act
+    ("Het account wordt over 30 dagen automatisch verwijderd.", True),
+    ("Je kunt nog inloggen om een backup op te vragen, totdat deze na 30 dagen worden verwijderd.", True),
+    ("Wij verwijderen uw gegevens na 30 dagen.", False),
     ("Uw nieuwe pas is vijf jaar geldig.", False),
     ("Betaal de factuur binnen {{ termijn }} dagen.", True),
     # the reader's own deadline, not the sender's timeline

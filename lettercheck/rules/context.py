@@ -217,8 +217,13 @@ class LetterContext:
         negation = self.word_set("negation")  # in the clause itself: 'Omdat u niet reageerde, ...' still takes away
         return None if any(t.lower_ in negation for t in (*found, *after)) else found
 
+    def takes_away(self, sentence: Sentence) -> bool:
+        """A verb of taking away in the sentence ('verwijderd', 'opgeheven'), whatever its object."""
+        verbs = self.taking_away_forms
+        return any(t.lemma_ in verbs or t.lower_ in verbs for t in sentence.span)
+
     @functools.cached_property
-    def _taking_away_forms(self) -> frozenset[str]:
+    def taking_away_forms(self) -> frozenset[str]:
         """The verbs of taking away and their inflected forms: the tagger leaves 'opgeschort' without a lemma."""
         verbs = self.word_set("taking_away")
         return verbs | {form for verb in verbs for form in word_forms(verb)}
@@ -226,7 +231,7 @@ class LetterContext:
     def _taken_away(self, tokens: list) -> tuple | None:
         """(possessive, holding, verb): 'uw' or 'je' up to three words before a holding ('uw RVV ontheffing'), and
         a verb of taking away anywhere in the sentence (the parse of these short notices is too unsure for more)."""
-        holdings, verbs = self.word_set("holdings"), self._taking_away_forms
+        holdings, verbs = self.word_set("holdings"), self.taking_away_forms
         verb = next((t for t in tokens if t.lemma_ in verbs or t.lower_ in verbs), None)
         if verb is None:
             return None

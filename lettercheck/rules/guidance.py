@@ -305,7 +305,7 @@ def vague_deadlines(ctx: LetterContext) -> Iterator[Finding]:
     for sentence in ctx.wording:
         spans = [(m.start, m.end) for m in ctx.cues("vague_deadline")
                  if sentence.span.start <= m.start < sentence.span.end]
-        validity = _valid_for(sentence)  # always the reader's: a link is theirs to use
+        validity = _valid_for(sentence) + _before_a_loss(ctx, sentence)  # always the reader's: theirs to use
         spans += _within_days(sentence, ctx.parsed.placeholder_tokens) + validity
         relative = _before_a_date(sentence)
         spans += relative
@@ -434,6 +434,18 @@ def _within_days(sentence: Sentence, placeholders) -> list[tuple[int, int]]:
         if number and j + 1 < len(tokens) and tokens[j + 1].lower_ in TIME_UNITS:
             spans.append((token.i, tokens[j + 1].i + 1))
     return spans
+
+
+def _before_a_loss(ctx: LetterContext, sentence: Sentence) -> list[tuple[int, int]]:
+    """'Het account wordt over 30 dagen verwijderd', 'Je kunt je gegevens opvragen, totdat ze na 30 dagen worden
+    verwijderd': what the reader holds goes after a period, and until then they can act."""
+    tokens = list(sentence.span)
+    spans = [(tokens[i - 1].i, tokens[i + 1].i + 1) for i in range(1, len(tokens) - 1)
+             if tokens[i - 1].lower_ in ("over", "na") and tokens[i].like_num and tokens[i + 1].lower_ in TIME_UNITS]
+    if not spans or not ctx.takes_away(sentence):
+        return []
+    readers_option = ctx.cue_in("action", sentence)
+    return spans if readers_option or ctx.revocation(sentence) is not None else []
 
 
 def _valid_for(sentence: Sentence) -> list[tuple[int, int]]:
