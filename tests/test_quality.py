@@ -368,6 +368,7 @@ ACTIONS = [
     ("Betaal tijdig om extra kosten te voorkomen\n\nU heeft twee openstaande facturen.", True),
     ("Activeer je digitale tegoed in de app.", True),
     ("Ik vraag je om je saldo op te waarderen.", True),
+    ("Wij verzoeken je vriendelijk om een nieuwe VOG aan te vragen.", True),
     # thanks, a no-reply notice, seeing, the answer to a question and the sender's wish are none
     ("Bedankt voor uw betaling.", False),
     ("Je kunt de factuurgegevens zien via de volgende link.", False),
@@ -405,6 +406,7 @@ def test_an_exclamation_mark_or_capitals_are_tone_not_a_threat(checker, text):
 @pytest.mark.parametrize(("text", "threat"), [
     ("Wij hebben uw uitkering stopgezet.", True),
     ("De deurwaarder heeft vorig jaar beslag gelegd, maar dat is voorbij.", False),
+    ("Omdat u te laat betaalde, hebben wij de deurwaarder ingeschakeld.", True),
     ("Na de vervaldatum zullen wij contact met u opnemen en indien nodig passende acties ondernemen.", True),
     ("Wij hopen dat u passende maatregelen treft.", False),
 ])
@@ -439,6 +441,10 @@ def test_money_the_reader_must_pay_back_is_a_claim_not_an_option_or_a_question(c
     ("Het actieveledenaccount wordt over 30 dagen automatisch verwijderd, met alle data die jij nog had staan.",
      True),
     ("De subsidie voor het buurthuis wordt stopgezet.", False),
+    ("Uw account is nu gedeactiveerd en u heeft geen toegang meer.", True),
+    ("Wij willen u informeren dat uw account bij SudoSOS is gedeactiveerd.", True),
+    ("Omdat u niet reageerde, hebben wij uw account verwijderd.", True),
+    ("Als u wilt, kunt u uw account verwijderen.", False),
     ("U kunt uw account verwijderen via de instellingen.", False),
     ("Wilt u uw abonnement opzeggen? Bel ons.", False),
     ("Wij verwijderen uw account niet.", False),

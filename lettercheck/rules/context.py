@@ -209,7 +209,7 @@ class LetterContext:
         if taken is None or any(t.text == "?" for t in tokens):
             return None
         possessive, noun, verb = taken
-        acting = [t for t in tokens if t.i <= verb.i + 1]  # before the verb or right after it, not a later clause
+        acting = _clause_of(tokens, verb)
         if any(t.lower_ in SUBJECTS and t.i != possessive.i and not _possessive_je(t) for t in acting):
             return None  # the reader acts: 'U kunt uw account opheffen'; not 'je' before a noun ('je volgers')
         found = self.doc[min(possessive.i, verb.i) : max(noun.i, verb.i) + 1]
@@ -239,9 +239,10 @@ class LetterContext:
             if token.lower_ not in HOLDERS and token.lower_ not in ARTICLES:
                 continue
             for j, noun in enumerate(tokens[i + 1 : i + 4], start=i + 1):
-                if noun.is_punct or noun.pos_ in ("VERB", "AUX"):
-                    break
-                if any(noun.lower_.endswith(holding) for holding in holdings):
+                held = any(noun.lower_.endswith(holding) for holding in holdings)
+                if not held and (noun.is_punct or noun.pos_ in ("VERB", "AUX")):
+                    break  # the tagger may call a compound a verb ('SudoSOS-account')
+                if held:
                     owned = j + 1 < len(tokens) and tokens[j + 1].lower_ in ("van", "voor")
                     if token.lower_ in HOLDERS or not owned:  # 'het account', not 'de subsidie voor het buurthuis'
                         return token, noun, verb
@@ -364,3 +365,15 @@ class MatchIndex:
 def _possessive_je(token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.lower_ == "je" and following is not None and following.pos_ in ("NOUN", "ADJ")
+
+
+def _clause_of(tokens: list, verb) -> list:
+    """The tokens of the clause up to just after ``verb``: from the last comma or subordinator before it. 'Omdat u
+    niet reageerde, hebben wij uw account verwijderd': the reader is not who acts in the clause that takes away."""
+    start = 0
+    for position, token in enumerate(tokens):
+        if token.i >= verb.i:
+            break
+        if token.text in (",", ";", ":") or token.pos_ == "SCONJ":
+            start = position
+    return [t for t in tokens[start:] if t.i <= verb.i + 1]

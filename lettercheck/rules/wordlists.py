@@ -172,11 +172,23 @@ def neutral_mention(ctx: LetterContext, sentence: Sentence) -> bool:
 def _reports_past(sentence: Sentence) -> bool:
     """A sanction told as history ('De deurwaarder legde vorig jaar beslag', '... heeft toen beslag gelegd, maar dat
     is voorbij'); not one just imposed ('Wij hebben uw ontheffing ingetrokken'), which is aimed at the reader now."""
-    finite = [t for t in sentence.span if t.tag_.startswith("WW|pv")]
+    words = _main_clause(sentence)
+    finite = [t for t in words if t.tag_.startswith("WW|pv")]
     if not finite or any(t.lemma_ in FORWARD_VERBS for t in finite):
         return False
     if any("|verl" in t.tag_ for t in finite):
         return True
-    has_participle = any(t.tag_.startswith("WW|vd") for t in sentence.span)
-    in_the_past = any(t.lower_ in PAST_MARKERS for t in sentence.span)
+    has_participle = any(t.tag_.startswith("WW|vd") for t in words)
+    in_the_past = any(t.lower_ in PAST_MARKERS for t in words)
     return has_participle and in_the_past and all(t.lemma_ in PERFECT_AUXILIARIES for t in finite)
+
+
+def _main_clause(sentence: Sentence) -> list:
+    """The words after a subordinate clause that opens the sentence: in 'Omdat u niet reageerde, hebben wij uw account
+    verwijderd' the past tense is the reason, not the time of the sanction."""
+    words = list(sentence.span)
+    if words and words[0].pos_ == "SCONJ":
+        comma = next((i for i, t in enumerate(words) if t.text == ","), None)
+        if comma is not None and comma + 1 < len(words):
+            return words[comma + 1 :]
+    return words
