@@ -459,11 +459,13 @@ class Lexicon:
 
 def _plain_use(doc: Doc, match: Match) -> bool:
     """The words of a formula in plain use: a demonstrative that opens a noun phrase ('bij deze brief', not 'Bij
-    deze willen wij ...'), and 'mocht' inside a clause, the past of 'mogen' ('Ik mocht u spreken'), not the
-    condition that opens one ('Mocht u vragen hebben, ...')."""
+    deze willen wij ...'), 'mocht' inside a clause, the past of 'mogen' ('Ik mocht u spreken'), not the
+    condition that opens one ('Mocht u vragen hebben, ...'), and 'te' of an 'om te' clause ('om te weten', not
+    the formula 'te weten')."""
     first, last = doc[match.start], doc[match.end - 1]
     if last.lower_ in STANDALONE_DEMONSTRATIVES and match.end < len(doc):
         return doc[match.end].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
     if first.lower_ == "mocht" and match.start > 0 and not first.is_sent_start:
         return doc[match.start - 1].lower_ not in CLAUSE_OPENERS
-    return False
+    return first.lower_ == "te" and match.start > 0 and doc[match.start - 1].lower_ == "om"  # 'om te weten'
+

@@ -176,6 +176,8 @@ def test_officialese_in_its_letter_forms_is_found(checker, text, term):
     ("Mocht het inloggen niet lukken, bel dan met de servicelijn.", "Mocht het", True),
     ("Wij helpen u graag, mocht u vragen hebben.", "mocht u", True),
     ("Ik mocht u vorige week spreken over uw aanvraag.", "mocht u", False),
+    ("Lees de uitleg om te weten hoe het werkt.", "te weten", False),
+    ("Wij vragen twee stukken, te weten een loonstrook en een bankafschrift.", "te weten", True),
 ])
 def test_a_formula_is_officialese_the_same_words_in_plain_use_are_not(checker, text, term, flagged):
     assert (term in texts(checker, text, "jargon")) is flagged
@@ -260,6 +262,7 @@ VAGUE_DEADLINES = [
     ("Wij verwijderen uw gegevens na 30 dagen.", False),
     ("Uw nieuwe pas is vijf jaar geldig.", False),
     ("Betaal de factuur binnen {{ termijn }} dagen.", True),
+    ("U kunt dit ticket verkrijgen binnen {hours} uur via de link.", True),
     # the reader's own deadline, not the sender's timeline
     ("Reageer binnen 10 dagen.", True),
     ("Stuur uw bezwaar binnen 6 weken na de datum van deze brief.", True),
@@ -369,6 +372,7 @@ ACTIONS = [
     ("Activeer je digitale tegoed in de app.", True),
     ("Ik vraag je om je saldo op te waarderen.", True),
     ("Wij verzoeken je vriendelijk om een nieuwe VOG aan te vragen.", True),
+    ("Als jij dit niet was, raden we je aan om je beveiligingsinstellingen te controleren.", True),
     # thanks, a no-reply notice, seeing, the answer to a question and the sender's wish are none
     ("Bedankt voor uw betaling.", False),
     ("Je kunt de factuurgegevens zien via de volgende link.", False),

@@ -37,7 +37,7 @@ EXPIRING = ("link", "code", "knop")
 EXPIRING_VERBS = ("verloop", "verval")
 """Present forms of 'verlopen' and 'vervallen', by their start: the tagger misses the lemma of 'vervalt'."""
 """What a validity makes a deadline for: a link, a code or a button, not a pass that is 'vijf jaar geldig'."""
-PERIOD_WORDS = frozenset({"de", "komende", "eerstvolgende", "uiterlijk", "maximaal", "hooguit"})
+PERIOD_WORDS = frozenset({"de", "komende", "volgende", "eerstvolgende", "uiterlijk", "maximaal", "hooguit"})
 """Words between 'binnen' and the number of a period: 'binnen de komende 8 dagen'."""
 POINTER_VERBS = frozenset({"bellen", "mailen", "e-mailen", "chatten", "kijken", "bekijken", "lezen", "gaan", "vinden",
                            "inloggen", "surfen", "bezoeken", "zien", "inzien"})
@@ -421,7 +421,8 @@ def _before_a_date(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 def _within_days(sentence: Sentence, placeholders) -> list[tuple[int, int]]:
-    """'binnen 14 dagen', 'binnen twee weken', 'binnen de komende 8 dagen', 'binnen {{ termijn }} dagen'."""
+    """'binnen 14 dagen', 'binnen twee weken', 'binnen de komende 8 dagen', 'binnen {{ termijn }} dagen',
+    'binnen {hours} uur'."""
     tokens = list(sentence.span)
     spans = []
     for i, token in enumerate(tokens):
@@ -431,7 +432,7 @@ def _within_days(sentence: Sentence, placeholders) -> list[tuple[int, int]]:
         while j < len(tokens) and j - i <= 2 and tokens[j].lower_ in PERIOD_WORDS:
             j += 1
         number = j < len(tokens) and (tokens[j].like_num or tokens[j].i in placeholders)
-        if number and j + 1 < len(tokens) and tokens[j + 1].lower_ in TIME_UNITS:
+        if number and j + 1 < len(tokens) and tokens[j + 1].lower_ in VALIDITY_UNITS:
             spans.append((token.i, tokens[j + 1].i + 1))
     return spans
 
