@@ -262,6 +262,8 @@ CLOSED_CLASS = {
 }
 """Words of letters the small tagger often gets wrong ('uw' as a preposition), with their one tag."""
 IMPERATIVE_TAG = "WW|pv|tgw|ev"
+INVERTED_SUBJECTS = frozenset({"u", "je", "jij"})
+"""A verb stem before these opens a question or an inverted condition: 'Betaalt u', 'Doe je'."""
 
 
 def _corrected(doc: Doc) -> Doc:
@@ -293,12 +295,19 @@ def _mark_imperative(sentence: Span) -> None:
     words = [t for t in sentence if not (t.is_space or t.is_punct)]
     if not words or sentence[-1].text == "?" or not words[0].is_alpha or words[0].tag_.startswith("WW|pv"):
         return
-    following = sentence.doc[words[0].i + 1] if words[0].i + 1 < len(sentence.doc) else None
+    first = words[0]
+    following = sentence.doc[first.i + 1] if first.i + 1 < len(sentence.doc) else None
+    if following is not None and following.lower_ in INVERTED_SUBJECTS:
+        stem = first.lower_[:-1] if first.lower_.endswith("t") and following.lower_ == "u" else first.lower_
+        infinitive = infinitive_of_stem(stem)  # 'Betaalt u niet, dan ...', 'Doe je niets, dan ...'
+        if infinitive is not None:
+            tag = IMPERATIVE_TAG if stem == first.lower_ else "WW|pv|tgw|met-t"
+            first.pos_, first.tag_, first.lemma_ = "VERB", tag, infinitive
+        return
     if any(t.tag_.startswith("WW|pv") for t in words[1:]) or following is None or following.is_punct:
         return  # another verb is the finite one; 'Onderwerp:' is a label
-    infinitive = infinitive_of_stem(words[0].lower_)
+    infinitive = infinitive_of_stem(first.lower_)
     if infinitive is not None:
-        first = words[0]
         first.pos_, first.tag_, first.lemma_ = "VERB", IMPERATIVE_TAG, infinitive
 
 

@@ -250,6 +250,9 @@ def test_a_shouted_threat_formula_is_reported_once(checker):
 # (a deadline that is vague; help, contact or an action that is there). Grouped by the failure the cases pin.
 
 VAGUE_DEADLINES = [
+    # advice is a request: the period is the reader's
+    ("Als jij dit niet was, raden we je aan om je wachtwoord zo snel mogelijk te wijzigen.", True),
+    ("Wij raden u aan de brief te bewaren. Wij nemen zo snel mogelijk contact met u op.", False),
     # a validity of a link or code, and a period whose number is a placeholder
     ("Klik op de knop om in te loggen. De knop is 10 minuten geldig.", True),
     ("Bevestig je e-mailadres. Deze link is 24 uur geldig.", True),
@@ -459,9 +462,17 @@ def test_taking_away_what_the_reader_holds_is_a_threat_the_readers_own_choice_is
     assert ("revocation" in rules(checker, text)) is revoked
 
 
-def test_deleting_the_readers_account_if_they_do_not_act_is_a_conditional_threat(checker):
-    assert "conditional-threat" in rules(checker, "Log voor 1 mei in, anders verwijderen wij uw account.")
-    assert "conditional-threat" in rules(checker, "Als u niet reageert, sluiten wij uw dossier.")
+@pytest.mark.parametrize(("text", "threat"), [
+    ("Log voor 1 mei in, anders verwijderen wij uw account.", True),
+    ("Als u niet reageert, sluiten wij uw dossier.", True),
+    ("Betaal je niet op tijd, dan wordt je lidmaatschap stopgezet.", True),
+    ("Let op: doe je niets, dan wordt je Studiepas over drie weken verwijderd.", True),
+    ("Reageert u niet, dan worden uw gegevens gewist.", True),
+    ("Wilt u uw account niet meer gebruiken, dan kunt u uw account verwijderen.", False),
+    ("Doe je niets, dan blijft je account gewoon bestaan.", False),
+])
+def test_losing_what_is_the_readers_if_they_do_not_act_is_a_conditional_threat(checker, text, threat):
+    assert ("conditional-threat" in rules(checker, text)) is threat
 
 
 def test_real_letters_pin_their_clear_verdicts(checker):

@@ -188,8 +188,19 @@ class LetterContext:
         return opens and failed and bool(
             self.entries_in(consequence, "threat-sanction") or self.entries_in(consequence, "threat-pressure")
             or self.cue_in("consequence", consequence) or self._inverted_consequence(span)
-            or self._taken_away(list(span)) is not None
+            or self._reader_loses(span)
         )
+
+    def _reader_loses(self, span: Span) -> bool:
+        """'... dan wordt je eduID verwijderd': in the consequence of a failed condition, anything of the reader's
+        taken away, not only the holdings a bare announcement needs ('uw gegevens worden verwijderd' reassures).
+        Not when the reader is who takes it away ('..., dan kunt u uw account verwijderen')."""
+        tokens = list(span)
+        verb = next((t for t in tokens if t.lemma_ in self.taking_away_forms or t.lower_ in self.taking_away_forms),
+                    None)
+        owned = self._taken_away(tokens) is not None or any(
+            t.lower_ in HOLDERS and t.i + 1 < span.end and t.nbor(1).pos_ in ("NOUN", "PROPN", "ADJ") for t in tokens)
+        return verb is not None and owned and not _reader_acts(tokens, verb)
 
     def _inverted_consequence(self, span: Span) -> bool:
         """A two-word consequence in main-clause order: 'sluiten wij uw dossier' for 'dossier sluiten'."""
@@ -209,9 +220,8 @@ class LetterContext:
         if taken is None or any(t.text == "?" for t in tokens):
             return None
         possessive, noun, verb = taken
-        acting = _clause_of(tokens, verb)
-        if any(t.lower_ in SUBJECTS and t.i != possessive.i and not _possessive_je(t) for t in acting):
-            return None  # the reader acts: 'U kunt uw account opheffen'; not 'je' before a noun ('je volgers')
+        if _reader_acts(tokens, verb, possessive):
+            return None
         found = self.doc[min(possessive.i, verb.i) : max(noun.i, verb.i) + 1]
         after = self.doc[found.end : min(found.end + 1, sentence.span.end)]
         negation = self.word_set("negation")  # in the clause itself: 'Omdat u niet reageerde, ...' still takes away
@@ -343,11 +353,14 @@ def _late(tokens) -> bool:
 
 
 def _inverted_condition(sentence: Sentence) -> bool:
-    """'Betaalt u niet op tijd, dan ...': a finite verb before 'u', answered by 'dan'."""
+    """'Betaalt u niet op tijd, dan ...', 'Let op: doe je niets, dan ...': a finite verb before its subject, at the
+    start of the sentence or after a colon, answered by 'dan'."""
     words = sentence.words
-    return (
-        len(words) > 3 and words[0].tag_.startswith("WW|pv") and words[1].lower_ == "u"
-        and any(t.lower_ == "dan" for t in words[2:])
+    starts = [0, *(i for i, t in enumerate(words) if i and t.nbor(-1).text == ":")]
+    return any(
+        len(words) > start + 3 and words[start].tag_.startswith("WW|pv") and words[start + 1].lower_ in SUBJECTS
+        and any(t.lower_ == "dan" for t in words[start + 2 :])
+        for start in starts
     )
 
 
@@ -364,7 +377,13 @@ class MatchIndex:
 
 def _possessive_je(token) -> bool:
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "je" and following is not None and following.pos_ in ("NOUN", "ADJ")
+    return token.lower_ == "je" and following is not None and following.pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _reader_acts(tokens: list, verb, possessive=None) -> bool:
+    """'U kunt uw account opheffen': the reader is the subject of the clause of the verb; 'je' before a noun is
+    a possessive ('je volgers'), and so is the ``possessive`` of the holding."""
+    return any(t.lower_ in SUBJECTS and t != possessive and not _possessive_je(t) for t in _clause_of(tokens, verb))
 
 
 def _clause_of(tokens: list, verb) -> list:

@@ -70,8 +70,9 @@ OBLIGATION = frozenset({"moeten", "dienen"})
 """'Verhindering dient ... te worden gemeld': an obligation put on a thing is the reader's."""
 RECEIVING = frozenset({"horen", "ontvangen", "krijgen", "verwachten"})
 REPLIES = frozenset({"bericht", "besluit", "brief", "antwoord", "reactie", "beslissing", "uitnodiging"})
-ASKING = frozenset({"vragen", "verzoeken", "stellen", "sommeren", "uitnodigen", "adviseren"})
-"""'Wij verzoeken u ...', 'Ik stel u in de gelegenheid ...': the reader is asked to act."""
+ASKING = frozenset({"vragen", "verzoeken", "stellen", "sommeren", "uitnodigen", "adviseren", "aanraden", "raden",
+                    "aanbevelen"})
+"""'Wij verzoeken u ...', 'Ik stel u in de gelegenheid ...', 'We raden je aan om ...': the reader is asked to act."""
 
 
 @check("missing-action")
