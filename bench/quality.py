@@ -6,7 +6,9 @@ Prints, next to the targets of issue 11:
 - F1 per letter-level verdict (threat: any finding of the threat category; the others: their rule fires);
 - jargon precision and recall: a labelled term is found when a `jargon` finding's text is the same word or
   phrase (case-insensitive, by lemma or word stem; findings with the very words of a label are paired with it
-  first); precision counts the distinct jargon findings per letter;
+  first); a term is found too where a nominalisation or a vague deadline reports it, once, with a fix that
+  removes it ('bezwaar indienen' -> 'bezwaar maken', 'tijdig' -> a date: failure mode 8 of issue 11); precision
+  counts the distinct jargon findings per letter;
 - CEFR level agreement, exact and within one step, and how many before/after pairs come out in order;
 - the share of letters with a missing-help finding, beside the labelled share.
 --details lists every disagreement per letter; --batch N scores one batch only (2 to 9 were labelled blind).
@@ -29,6 +31,8 @@ TARGETS = {"threat": 0.90, "missing-action": 0.90, "missing-contact": 0.90, "mis
 ENDINGS = re.compile(r"(ingen|ing|heden|heid|en|e|s|d|t)$")
 DOUBLED = re.compile(r"([bdfgklmnprst])\1$")
 VOWEL_PAIRS = re.compile(r"([aeou])\1")
+REPORTED_ELSEWHERE = frozenset({"nominalisation", "vague-deadline"})
+"""Rules more specific than jargon whose findings report the officialese they cover."""
 
 
 @dataclass
@@ -107,6 +111,12 @@ def score_letter(label: dict, report, checker) -> Outcome:
                 outcome.found_terms.add(term)
             found_forms = {text: found for text, found in found_forms.items() if text not in matches}
     outcome.false_terms = set(found_forms)
+    elsewhere = {f.text: stems(forms(f.text, checker)) for f in report.findings if f.rule in REPORTED_ELSEWHERE}
+    for term in sorted(set(label["jargon"]) - outcome.found_terms):
+        covering = next((text for text, found in elsewhere.items() if _matches(found, stems(label_forms[term]))), None)
+        if covering is not None:
+            outcome.found_terms.add(term)
+            del elsewhere[covering]
     return outcome
 
 

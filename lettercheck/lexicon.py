@@ -22,6 +22,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from .catalogue import data_dir
+from .frequency import zipf
 from .inflection import SEPARABLE_PREFIXES, word_forms
 from .model import APPLICABILITIES, SEVERITIES
 
@@ -32,6 +33,8 @@ FUNCTION_POS = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "NUM"
 COMPOUND_RULES = frozenset({"jargon", "threat-sanction"})
 MIN_COMPOUND_HEAD = 5
 MIN_COMPOUND_MODIFIER = 3
+LEXICALISED_ZIPF = 3.5
+"""A compound as common as this is a word of its own ('werkwijze' is no 'wijze', 'manner', in officialese)."""
 GOVERNED_PREPOSITIONS = frozenset({"aan", "op", "om", "over", "tot", "met", "van", "voor", "naar", "in"})
 """Prepositions a verb entry may govern at a distance ('voldoen aan', 'overgaan tot', 'beschikken over')."""
 SEPARABLE_PARTICLES = frozenset({*SEPARABLE_PREFIXES, "mede", "bij", "terug", "weg", "vast", "samen", "tegen",
@@ -39,6 +42,9 @@ SEPARABLE_PARTICLES = frozenset({*SEPARABLE_PREFIXES, "mede", "bij", "terug", "w
 GOVERNED_REACH = 12
 STANDALONE_DEMONSTRATIVES = frozenset({"deze", "dit"})
 """The demonstratives that end a formula on their own ('bij deze', 'ten deze')."""
+LETTER_ADVERBS = frozenset({"hierbij"})
+"""'With this letter' ('Hierbij ontvangt u ...'); after an imperative they mean 'with it' ('Vermeld hierbij het
+kenmerk', 'Denk hierbij aan ...')."""
 CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "-", "–", "en", "of", "maar"})
 """How many tokens before or after the verb its preposition may stand ('Aan deze eis is voldaan')."""
 ABSTRACT_SUFFIXES = ("heid", "iteit", "isme", "schap", "atie", "itie", "ntie", "sie", "nis", "ing")
@@ -267,6 +273,8 @@ class Lexicon:
         self._order = {entry: number for number, entry in enumerate(self.entries)}
         self.cue_phrases: dict[str, list[str]] = cues["phrases"]
         self.words: dict[str, frozenset[str]] = {name: frozenset(words) for name, words in cues["words"].items()}
+        self.explained_by: dict[str, str] = cues["explained_by"]
+        """Terms a letter explains by what they are for, and the cue that says it."""
         self.nouns = load_nouns(directory)
         self._make_doc = nlp.make_doc
         self._payloads: dict[int, Entry | str] = {}
@@ -325,6 +333,8 @@ class Lexicon:
                 norm = particle_verb
             elif token.lemma_ in list_words:
                 norm = token.lemma_
+            elif token.tag_.startswith("WW|inf") and forms.get(lower, "") + "n" == lower:
+                norm = lower  # an infinitive, not the plural of an -e noun: 'af te wijzen' is no 'wijze'
             else:
                 norm = forms.get(lower, lower)
             if token.norm_ != norm:
@@ -425,7 +435,7 @@ class Lexicon:
             if (token.i, token.i + 1) in taken:
                 continue
             head = self._compound_head(lemma, self._compound_heads)
-            if head:
+            if head and (zipf(lemma) or 0.0) < LEXICALISED_ZIPF:
                 matches.extend(Match(token.i, token.i + 1, entry=entry) for entry in self._compound_heads[head])
         return matches
 
@@ -460,11 +470,15 @@ class Lexicon:
 def _plain_use(doc: Doc, match: Match) -> bool:
     """The words of a formula in plain use: a demonstrative that opens a noun phrase ('bij deze brief', not 'Bij
     deze willen wij ...'), 'mocht' inside a clause, the past of 'mogen' ('Ik mocht u spreken'), not the
-    condition that opens one ('Mocht u vragen hebben, ...'), and 'te' of an 'om te' clause ('om te weten', not
-    the formula 'te weten')."""
+    condition that opens one ('Mocht u vragen hebben, ...'), 'hierbij' after an imperative ('Vermeld hierbij het
+    kenmerk': with it, not with this letter), and 'te' of an 'om te' clause ('om te weten', not the formula 'te
+    weten')."""
     first, last = doc[match.start], doc[match.end - 1]
     if last.lower_ in STANDALONE_DEMONSTRATIVES and match.end < len(doc):
         return doc[match.end].pos_ in ("NOUN", "ADJ", "PROPN", "NUM")
+    if first.lower_ in LETTER_ADVERBS and match.start > 0:
+        opener = doc[match.start - 1]
+        return opener.is_sent_start and opener.pos_ == "VERB" and not first.is_sent_start
     if first.lower_ == "mocht" and match.start > 0 and not first.is_sent_start:
         return doc[match.start - 1].lower_ not in CLAUSE_OPENERS
     return first.lower_ == "te" and match.start > 0 and doc[match.start - 1].lower_ == "om"  # 'om te weten'

@@ -30,7 +30,7 @@ PHP_CONCAT = (rf"(?P<php_quote>[\"'])\.[ \t]*{PHP_ATOM}(?:[ \t]*\.[ \t]*{PHP_ATO
 """A value concatenated into a PHP string: '".$naam."', or '".AFSLUITING' where the string ends the line."""
 PLACEHOLDER = re.compile(
     rf"""
-      \{{\{{.{{1,80}}?\}}\}}                 # {{{{ naam }}}}
+      \{{\{{.{{1,200}}?\}}\}}                # {{{{ naam }}}}, {{{{a & " " & b}}}}
     | \{{%.{{1,120}}?%\}}                  # {{% if partner %}}
     | \{{!!.{{1,120}}?!!\}}                # Blade: {{!! $advies !!}}
     | \{{\$[^{{}}\n]{{1,160}}\}}            # Latte, Smarty: {{$o->datum|date:"d-m-Y"}}

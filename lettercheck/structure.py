@@ -83,12 +83,36 @@ def segment(letter: Letter) -> list[Segment]:
     """Split the letter into segments, in text order."""
     segments: list[Segment] = []
     signature = False
+    signature_groups = 0
     for group in _groups(letter.blocks):
         lines = [(index, start, end) for index in group for start, end in _lines(letter.blocks[index])]
         kinds = _classify(letter, lines, signature)
+        if signature and signature_groups and _has_sentence(letter, lines, kinds):
+            # Sentences after the signature: a footer of the letter's own ('Zo maakt u bezwaar'), read as wording.
+            signature = False
+            kinds = _classify(letter, lines, signature)
+            if signature_groups > 1 and _heading_after_signature(letter, segments[-1]):
+                segments[-1] = Segment(segments[-1].start, segments[-1].end, Kind.HEADING, segments[-1].block)
+        if signature:
+            signature_groups += 1
         signature = signature or Kind.CLOSING in kinds
         segments.extend(_join(letter, lines, kinds))
     return segments
+
+
+def _has_sentence(letter: Letter, lines: list[tuple[int, int, int]], kinds: list[Kind]) -> bool:
+    """A line of prose that ends as a sentence does; not a long footer line of addresses and numbers."""
+    return any(kind is Kind.PROSE and TERMINAL.search(letter.text[start:end])
+               for (_, start, end), kind in zip(lines, kinds, strict=True))
+
+
+def _heading_after_signature(letter: Letter, previous: Segment) -> bool:
+    """The title of a footer section ('Zo maakt u bezwaar', 'Bezwaar'), not a name ('L. van der Weij') or a role
+    ('Directeur Werk en Inkomen'): a short line with no capital after its first word."""
+    text = letter.text[previous.start : previous.end]
+    words = text.split()
+    return (previous.kind is Kind.SIGNATURE and "\n" not in text and len(words) <= READER_LINE_WORDS
+            and not TERMINAL.search(text) and not any(w[:1].isupper() for w in words[1:]))
 
 
 def _groups(blocks: list[Block]) -> list[list[int]]:
@@ -134,7 +158,9 @@ def _classify(letter: Letter, lines: list[tuple[int, int, int]], signature: bool
 def _line_kind(line: str, block: Block) -> Kind | None:
     """The kind a line has on its own; None for a short line that needs context."""
     words = _words(line)
-    if (SALUTATION.match(line) and words <= 12 and not line.endswith(".")) or PLACEHOLDER_SALUTATION.match(line):
+    salutation_words = _words(PLACEHOLDER.sub("x", line))  # 'Geachte heer/mevrouw {{ a & " " & b }},' is short
+    if (SALUTATION.match(line) and salutation_words <= 12 and not line.endswith(".")) or \
+            PLACEHOLDER_SALUTATION.match(line):
         return Kind.SALUTATION
     if CLOSING.match(line):
         return Kind.CLOSING

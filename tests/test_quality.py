@@ -37,6 +37,8 @@ def texts(checker, text: str, rule: str) -> list[str]:
      ["${aantal}", "${n ? ", "${n}", "${meer ? 'facturen' : 'factuur'}", " : ''}"]),
     ("Door {cfg:site_name}: {if:transfer.files>1}bestanden{endif} {transfer.files.first().path} ({size:file.size})",
      ["{cfg:site_name}", "{if:transfer.files>1}", "{endif}", "{transfer.files.first().path}", "{size:file.size}"]),
+    ('Geachte {{p.initials & " " & (p.middlename ? p.middlename & " " & p.lastname : p.lastname)}},',
+     ['{{p.initials & " " & (p.middlename ? p.middlename & " " & p.lastname : p.lastname)}}']),
 ])
 def test_template_syntax_is_a_placeholder(text, placeholders):
     assert [text[a:b] for a, b in find_placeholders(text)] == placeholders
@@ -61,6 +63,14 @@ def test_a_nested_template_literal_keeps_its_wording(checker):
 ])
 def test_a_date_placeholder_or_blank_is_a_date(checker, text):
     assert "vague-deadline" not in rules(checker, text)
+
+
+def test_a_salutation_with_a_long_name_expression_is_a_salutation(checker):
+    text = ('Geachte heer/mevrouw {{person.initials & " " & (person.middlename ? person.middlename & " " & '
+            'person.lastname : person.lastname)}},\n\nU krijgt een boete van € 50.')
+    letter = read_letter_bytes(text.encode(), "brief.txt")
+    assert segment(letter)[0].kind is Kind.SALUTATION
+    assert "Geachte" not in texts(checker, text, "jargon")
 
 
 def test_a_contact_placeholder_is_contact_and_the_word_e_mail_is_not(checker):
@@ -136,6 +146,20 @@ def test_a_verb_entry_is_no_compound_head(checker):
     assert texts(checker, "U ontvangt een invorderingsbeschikking.", "jargon")
 
 
+@pytest.mark.parametrize(("text", "term", "flagged"), [
+    ("Wij hebben besloten uw aanvraag af te wijzen.", "wijzen", False),  # the verb, not the plural of 'wijze'
+    ("Dat kan op twee wijzen: per post of online.", "wijzen", True),
+    ("In de bijlage leest u meer over onze werkwijze.", "werkwijze", False),  # a word of its own, not 'wijze'
+    ("U ontvangt een invorderingsbeschikking.", "invorderingsbeschikking", True),
+    ("Neem contact met ons op. Vermeld hierbij het kenmerk van uw aanvraag.", "hierbij", False),  # 'with it'
+    ("Denk hierbij aan uw loonstrook en uw bankafschrift.", "hierbij", False),
+    ("Hierbij ontvangt u het besluit over uw aanvraag.", "Hierbij", True),  # 'with this letter'
+    ("Wij sturen u hierbij het besluit over uw aanvraag.", "hierbij", True),
+])
+def test_a_word_in_another_sense_is_not_the_entry(checker, text, term, flagged):
+    assert (term in texts(checker, text, "jargon")) is flagged
+
+
 def test_betreft_as_a_subject_label_is_no_officialese(checker):
     assert "Betreft" not in texts(checker, "Betreft: uw aanvraag bijzondere bijstand\n\nWij hebben uw brief.", "jargon")
 
@@ -148,6 +172,19 @@ def test_betreft_as_a_subject_label_is_no_officialese(checker):
 ])
 def test_a_term_explained_in_place_is_not_flagged(checker, text, term):
     assert term not in texts(checker, text, "jargon")
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Zo maakt u bezwaar\n\nBent u het niet eens met ons besluit? Dan kunt u bezwaar maken. Stuur uw bezwaar "
+     "binnen zes weken naar ons.", False),
+    ("Bezwaar: indien u het niet eens bent met deze aanslag, kunt u bezwaar maken bij de gemeente.", False),
+    ("Wanneer je denkt dat dit een fout is, kun je bezwaar maken bij de medewerkers.", False),
+    ("Wilt u dat wij opnieuw kijken naar ons besluit? Dan kunt u bezwaar maken.", False),
+    ("Als u belang hebt bij dit besluit, kunt u bezwaar maken. Stuur uw bezwaar naar ons.", True),
+])
+def test_an_objection_explained_by_what_it_is_for_is_not_flagged(checker, text, flagged):
+    """The term stays explained for the rest of the letter: the reader knows it from there on."""
+    assert bool({"bezwaar", "Bezwaar"} & set(texts(checker, text, "jargon"))) is flagged
 
 
 # -- 6. officialese in other categories, participles, split verbs, variants, closing formulas ------------------------
@@ -197,6 +234,20 @@ def test_a_signature_line_that_is_a_formula_is_officialese_the_rest_of_the_signa
     assert texts(checker, letter, "jargon") == ["namens dezen"]
 
 
+
+def test_formulas_of_addressing_are_officialese_in_address_lines_names_and_departments_are_not(checker):
+    letter = ("Stuur het formulier naar:\nVereniging Anderwijs\nT.a.v. de penningmeester\nPostbus 12\n"
+              "3500 AA Utrecht\nAfdeling Toezicht en Handhaving\nP.A. Jansen\n\n"
+              "Rekeningnummer: NL68 TRIO 0198 4197 83 t.n.v. Vereniging Anderwijs\n\nDank u wel.")
+    assert texts(checker, letter, "jargon") == ["T.a.v.", "t.n.v."]
+
+
+def test_an_objection_footer_below_the_signature_is_checked_like_the_letter(checker):
+    letter = ("U krijgt de subsidie.\n\nMet vriendelijke groet,\n\nL. van der Weij\n\nZo maakt u bezwaar\n\n"
+              "U kunt op drie manieren bezwaar maken:\n\n- Per post: Ministerie van VWS, t.a.v. directie "
+              "Wetgeving en Juridische Zaken, Postbus 20350, 2500 EJ Den Haag.")
+    assert "t.a.v." in texts(checker, letter, "jargon")
+
 # -- 7. the level --------------------------------------------------------------------------------------------------
 
 def level(checker, text: str) -> str:
@@ -233,6 +284,18 @@ def test_officialese_raises_the_level_of_short_sentences(checker):
 
 
 # -- 8. one span, one finding ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule"), [
+    ("Betaal het bedrag tijdig om extra kosten te voorkomen.", "vague-deadline"),
+    ("Lever de stukken zo spoedig mogelijk in.", "vague-deadline"),
+    ("Dit is een tijdige kennisgeving voor uw factuur.", "jargon"),  # no deadline: officialese all the same
+    ("Wij informeren u tijdig over de verdere voortgang.", "jargon"),  # the sender's timeline
+    ("Ik streef ernaar het bedrag zo spoedig mogelijk naar u over te maken.", "jargon"),
+])
+def test_a_vague_deadline_word_is_reported_once_as_deadline_or_as_officialese(checker, text, rule):
+    words = ("tijdig", "tijdige", "zo spoedig mogelijk")
+    assert [name for name, found in findings(checker, text) if found in words] == [rule]
+
 
 def test_a_threat_word_is_not_also_a_rare_or_long_word(checker):
     found = findings(checker, "Dit is een aanmaning van de belastingdeurwaarder.")

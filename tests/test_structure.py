@@ -104,3 +104,27 @@ def test_word_paragraphs_header_footer_and_table():
 def segments_of_bytes(data: bytes):
     letter = read_letter_bytes(data, "brief.docx")
     return [(letter.text[seg.start : seg.end], seg.kind) for seg in segment(letter)]
+
+
+def test_footer_after_the_signature_is_wording_again():
+    """An objection footer below the signature is the letter's own text: its title is a heading, its sentences
+    prose; the name above it stays signature."""
+    text = ("U krijgt de subsidie.\n\nMet vriendelijke groet,\n\nnamens deze,\n\nL. van der Weij\n\n"
+            "Zo maakt u bezwaar\n\nBent u het niet eens met ons besluit? Dan kunt u bezwaar maken.\n\n"
+            "Meer informatie\n\nKijk op www.rijksoverheid.nl.\n")
+    assert segments_of(text)[2:] == [
+        (Kind.SIGNATURE, "namens deze,"),
+        (Kind.SIGNATURE, "L. van der Weij"),
+        (Kind.HEADING, "Zo maakt u bezwaar"),
+        (Kind.PROSE, "Bent u het niet eens met ons besluit? Dan kunt u bezwaar maken."),
+        (Kind.HEADING, "Meer informatie"),
+        (Kind.PROSE, "Kijk op www.rijksoverheid.nl."),
+    ]
+
+
+def test_signature_block_with_a_long_address_line_stays_signature():
+    text = ("U krijgt de vergunning.\n\nHoogachtend,\n\nHoofd afdeling Vergunningen\n\n"
+            "Gemeente Utrecht | Afdeling Vergunningen, Toezicht en Handhaving\n"
+            "Postbus 16200, 3500 CE Utrecht | Tel: 030-286 00 00 | www.utrecht.nl\n")
+    assert {kind for kind, _ in segments_of(text)[2:]} <= {Kind.SIGNATURE, Kind.PROSE}
+    assert (Kind.SIGNATURE, "Gemeente Utrecht | Afdeling Vergunningen, Toezicht en Handhaving") in segments_of(text)

@@ -297,7 +297,13 @@ def missing_help(ctx: LetterContext) -> Iterator[Finding]:
 
 @check("vague-deadline")
 def vague_deadlines(ctx: LetterContext) -> Iterator[Finding]:
-    """One finding per sentence that gives the reader a relative deadline and no date.
+    """One finding per sentence that gives the reader a relative deadline and no date."""
+    for start, end in reader_deadlines(ctx):
+        yield ctx.span_finding("vague-deadline", ctx.doc[start:end])
+
+
+def reader_deadlines(ctx: LetterContext) -> Iterator[tuple[int, int]]:
+    """The token range of each sentence's relative deadline for the reader, where the letter gives no date.
 
     Not a deadline: the sender's own timeline ('wij beslissen binnen 8 weken', 'u hoort binnen 8 weken van ons'),
     and a period the letter has already tied to a date ('binnen 2 weken, dus uiterlijk 1 mei').
@@ -320,7 +326,7 @@ def vague_deadlines(ctx: LetterContext) -> Iterator[Finding]:
         elif validity or _in_condition(ctx, spans) or not (
             _sender_sets(ctx, spans) or _senders_timeline(ctx, sentence)
         ):
-            yield ctx.span_finding("vague-deadline", ctx.doc[min(s for s, _ in spans) : max(e for _, e in spans)])
+            yield min(s for s, _ in spans), max(e for _, e in spans)
 
 
 def _dated(ctx: LetterContext, sentence: Sentence, periods: list[tuple[int, int]]) -> bool:

@@ -11,6 +11,7 @@ from ..lexicon import LIST_FILES, Match
 from ..model import Edit, Finding, Fix, Rule, raise_severity
 from ..structure import Kind
 from .context import LetterContext
+from .guidance import reader_deadlines
 from .registry import check
 
 WORDLIST_RULES = frozenset(rule for spec in LIST_FILES for rule in spec.rules)
@@ -30,26 +31,36 @@ PAST_MARKERS = frozenset({"vorig", "vorige", "toen", "geleden", "destijds", "eer
 def wordlist_entries(ctx: LetterContext) -> Iterator[Finding]:
     """Every word-list entry found in the letter's wording, once per place."""
     conditional = {s.span.start for s in ctx.conditional_sentences}
-    deadlines = {(m.start, m.end) for m in ctx.cues("vague_deadline")}
+    deadline_cues = {(m.start, m.end) for m in ctx.cues("vague_deadline")}
+    deadlines: list[tuple[int, int]] | None = None  # what the deadline rule reports, found when a term is a cue
     reported: set = set()
     matches = [m for m in _outermost(ctx.matches, ctx.rules)
                if ctx.in_wording(m) and not ctx.has_placeholder(m.start, m.end)]
     for match in matches:
         entry = match.entry
         span = (match.start, match.end)
-        if entry.rule == "jargon" and (_label(ctx, match) or span in deadlines or _explained_here(ctx, match)):
-            continue  # a subject label, a deadline the deadline rule reports, a term the letter explains here
+        if entry.rule == "jargon" and span in deadline_cues:
+            deadlines = list(reader_deadlines(ctx)) if deadlines is None else deadlines
+            if any(start <= match.start and match.end <= end for start, end in deadlines):
+                continue  # 'Betaal tijdig': the deadline rule reports it; 'een tijdige kennisgeving' is officialese
+        if entry.rule == "jargon" and _label(ctx, match):
+            continue  # 'Betreft:' opening a subject line
         if entry.rule == "jargon" and entry.fix == "proposed":
             if entry in reported:
                 continue  # a term to explain or rephrase is reported where it first appears
+            if _explained_here(ctx, match) or _explained_by_purpose(ctx, match):
+                reported.add(entry)  # explained where it first appears: known from there on
+                continue
             reported.add(entry)
+        elif entry.rule == "jargon" and _explained_here(ctx, match):
+            continue
         sentence = ctx.sentence_of(match.start)
         if entry.rule == "threat-sanction" and (
             sentence.span.start in conditional or neutral_mention(ctx, sentence)
         ):
             continue
         yield _entry_finding(ctx, match)
-    yield from _closing_formulas(ctx)
+    yield from _formulas_outside_wording(ctx)
 
 
 def _outermost(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
@@ -109,21 +120,34 @@ def _explained_here(ctx: LetterContext, match: Match) -> bool:
     return at_end and following is not None and [t.lower_ for t in following.words[:2]] in EXPLAINING
 
 
+def _explained_by_purpose(ctx: LetterContext, match: Match) -> bool:
+    """'Bent u het niet eens met ons besluit? Dan kunt u bezwaar maken.': the sentence of the term, or the one
+    before or after it, says what the term is for."""
+    cue = ctx.lexicon.explained_by.get(match.entry.phrase)
+    sentence = ctx.sentence_of(match.start)
+    if cue is None or sentence is None:
+        return False
+    around = (ctx.sentence_of(sentence.span.start - 1), sentence, ctx.sentence_of(sentence.span.end))
+    return any(s is not None and ctx.cue_in(cue, s) for s in around)
+
+
 def _named_then(words: list[str], match: Match, doc) -> bool:
     """'Het bezwaar is dan niet-ontvankelijk.': the name of a consequence the sentence before described."""
     before = [t.lower_ for t in doc[max(0, match.start - 2) : match.start]]
     return before in (["is", "dan"], ["heet", "dan"], ["noemen", "we"]) and len(words) < 8
 
 
-def _closing_formulas(ctx: LetterContext) -> Iterator[Finding]:
-    """Officialese in the closing lines ('Hoogachtend,'), which the parser does not read, and a signature line that
-    is a formula of its own ('namens dezen,'); the rest of a signature is names and addresses."""
+def _formulas_outside_wording(ctx: LetterContext) -> Iterator[Finding]:
+    """Officialese in lines the parser does not read: the closing ('Hoogachtend,'), a signature line that is a
+    formula of its own ('namens dezen,') and the formulas of addressing in address and field lines ('T.a.v. de
+    penningmeester'). The rest of those lines is names, departments and addresses."""
+    addressing = ctx.word_set("addressing")
     for segment in ctx.parsed.segments:
-        if segment.kind not in (Kind.CLOSING, Kind.SIGNATURE):
+        if segment.kind not in (Kind.CLOSING, Kind.SIGNATURE, Kind.ADDRESS, Kind.FIELD):
             continue
         text = ctx.letter.text[segment.start : segment.end]
         for start, end, entry in ctx.lexicon.match_text(text):
-            if entry.rule != "jargon" or (segment.kind is Kind.SIGNATURE and not _whole_line(text, start, end)):
+            if entry.rule != "jargon" or not _formula_in(segment.kind, entry.phrase, text, start, end, addressing):
                 continue
             start, end = segment.start + start, segment.start + end
             fixes = (Fix((Edit(start, end, match_case(entry.alternatives[0], ctx.letter.text[start:end])),),
@@ -131,6 +155,14 @@ def _closing_formulas(ctx: LetterContext) -> Iterator[Finding]:
             ctx.entries[(start, end)] = entry
             yield ctx.finding("jargon", start, end, message=entry.explanation, fixes=fixes,
                               suggestion=ctx.rules["jargon"].suggestion.format(alternatives=_quoted(entry)))
+
+
+def _formula_in(kind: Kind, phrase: str, text: str, start: int, end: int, addressing: frozenset[str]) -> bool:
+    if kind is Kind.CLOSING:
+        return True
+    if kind is Kind.SIGNATURE and _whole_line(text, start, end):
+        return True
+    return phrase in addressing and not text[start:end].isupper()  # 'P.A. Jansen' holds initials, not 'per adres'
 
 
 def _whole_line(text: str, start: int, end: int) -> bool:
