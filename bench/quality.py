@@ -5,10 +5,11 @@
 Prints, next to the targets of issue 11:
 - F1 per letter-level verdict (threat: any finding of the threat category; the others: their rule fires);
 - jargon precision and recall: a labelled term is found when a `jargon` finding's text is the same word or
-  phrase (case-insensitive, by lemma or word stem; findings with the very words of a label are paired with it
-  first); a term is found too where a nominalisation or a vague deadline reports it, once, with a fix that
-  removes it ('bezwaar indienen' -> 'bezwaar maken', 'tijdig' -> a date: failure mode 8 of issue 11); precision
-  counts the distinct jargon findings per letter;
+  phrase (case-insensitive, by lemma, list word or word stem; findings with the very words of a label are paired
+  with it first; a split verb's finding 'treft' counts as the 'aantreffen' it stood for); a term is found too
+  where a nominalisation or a vague deadline reports it, once, with a fix that removes it ('bezwaar indienen' ->
+  'bezwaar maken', 'tijdig' -> a date: failure mode 8 of issue 11); precision counts the distinct jargon findings
+  per letter;
 - CEFR level agreement, exact and within one step, and how many before/after pairs come out in order;
 - the share of letters with a missing-help finding, beside the labelled share.
 --details lists every disagreement per letter; --batch N scores one batch only (2 to 9 were labelled blind).
@@ -93,11 +94,13 @@ def _inside(small: tuple[str, ...], large: tuple[str, ...]) -> bool:
     return n > 0 and any(large[i : i + n] == small for i in range(len(large) - n + 1))
 
 
-def score_letter(label: dict, report, checker) -> Outcome:
+def score_letter(label: dict, report, checker, list_words: dict[str, tuple[str, ...]] | None = None) -> Outcome:
+    """``list_words``: per jargon finding, the list words its tokens stood for in the letter ('treft' in 'treft u
+    ... aan' stood for 'aantreffen'), which the finding's text alone does not show."""
     jargon = {f.text for f in report.findings if f.rule == "jargon"}
     level = report.readability.level if report.readability else None
     outcome = Outcome(label, predicted_verdicts(report), jargon, level)
-    found_forms = {text: forms(text, checker) for text in jargon}
+    found_forms = {text: forms(text, checker) | {(list_words or {}).get(text, ())} - {()} for text in jargon}
     label_forms = {term: forms(term, checker) for term in label["jargon"]}
     written = {text: tuple(text.lower().split()) for text in [*jargon, *label["jargon"]]}
     # The same words first, so that a loose match ('indienen' ~ 'Indien') does not take a finding that is the very
@@ -151,11 +154,19 @@ def _in_order(a: Outcome, b: Outcome) -> bool:
 
 def evaluate() -> list[Outcome]:
     from lettercheck.engine import Checker
+    from lettercheck.readers import read_letter
 
     checker = Checker()
     labels = load_set()
-    reports = checker.check_paths([SET / label["file"] for label in labels])
-    return [score_letter(label, report, checker) for label, report in zip(labels, reports, strict=True)]
+    analyses = checker.analyse_many(read_letter(SET / label["file"]) for label in labels)
+    return [score_letter(label, analysis.report(), checker, _list_words(analysis))
+            for label, analysis in zip(labels, analyses, strict=True)]
+
+
+def _list_words(analysis) -> dict[str, tuple[str, ...]]:
+    spans = {f.text: analysis.doc.char_span(f.start, f.end, alignment_mode="expand")
+             for f in analysis.findings if f.rule == "jargon"}
+    return {text: tuple(t.norm_ for t in span if not t.is_punct) for text, span in spans.items() if span is not None}
 
 
 def line(name: str, value: float, shown: str | None = None) -> str:
