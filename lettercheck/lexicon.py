@@ -42,6 +42,7 @@ SEPARABLE_PARTICLES = frozenset({*SEPARABLE_PREFIXES, "mede", "bij", "terug", "w
 GOVERNED_REACH = 12
 STANDALONE_DEMONSTRATIVES = frozenset({"deze", "dit"})
 """The demonstratives that end a formula on their own ('bij deze', 'ten deze')."""
+SHORT_INFINITIVES = frozenset({"zijn", "doen", "gaan", "staan", "slaan", "zien"})
 LETTER_ADVERBS = frozenset({"hierbij"})
 """'With this letter' ('Hierbij ontvangt u ...'); after an imperative they mean 'with it' ('Vermeld hierbij het
 kenmerk', 'Denk hierbij aan ...')."""
@@ -253,6 +254,15 @@ def _is_numeral(token) -> bool:
     return token.like_num and (token.pos_ == "NUM" or token.dep_ == "nummod")
 
 
+def _with_te(words: list[str]) -> list[list[str]]:
+    """A phrase, and a phrase that ends in a verb with 'te' before it: 'op de hoogte stellen' is also written
+    'u ons op de hoogte te stellen'."""
+    last = words[-1]
+    if len(words) < 2 or "te" in words or not (last.endswith("en") or last in SHORT_INFINITIVES):
+        return [words]
+    return [words, [*words[:-1], "te", last]]
+
+
 def _te_particle(verb) -> str | None:
     """'aan' in 'aan te vangen': the tagger often reads the infinitive after 'te' as something else."""
     i = verb.i
@@ -306,11 +316,12 @@ class Lexicon:
         words = phrase.split(" ")  # lists are written tokenised (tests/test_rules.py checks this)
         self._list_words.update(words)
         self._payloads[nlp.vocab.strings.add(key)] = payload
-        pattern = Doc(nlp.vocab, words=words)
-        for token, word in zip(pattern, words, strict=True):
-            token.norm_ = word
-        self._by_norm.add(key, [pattern])
-        self._by_lower.add(key, [pattern])
+        patterns = [Doc(nlp.vocab, words=form) for form in _with_te(words)]
+        for pattern in patterns:
+            for token in pattern:
+                token.norm_ = token.text
+        self._by_norm.add(key, patterns)
+        self._by_lower.add(key, patterns)
 
     def normalise(self, doc: Doc) -> None:
         """Set each token's NORM to the list word it is a form of.

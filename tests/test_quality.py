@@ -207,6 +207,12 @@ def test_officialese_in_its_letter_forms_is_found(checker, text, term):
     assert term in texts(checker, text, "jargon")
 
 
+def test_a_phrase_ending_in_a_verb_is_found_with_te_and_rewritten_as_a_te_infinitive(checker):
+    report = checker.check_text("Is uw betaling onderweg? Dan vragen wij u ons daarvan op de hoogte te stellen.")
+    finding = next(f for f in report.findings if f.text == "op de hoogte te stellen")
+    assert [edit.replacement for edit in finding.fixes[0].edits] == ["te laten weten"]
+
+
 @pytest.mark.parametrize(("text", "term", "flagged"), [
     ("Bij deze willen we je eraan herinneren je lidmaatschap te verlengen.", "Bij deze", True),
     ("Bij deze brief vindt u een overzicht van uw betalingen.", "Bij deze", False),

@@ -71,6 +71,8 @@ def _inflected(ctx, span, phrase: str, alternative: str) -> tuple[Edit, ...]:
     text = ctx.letter.text[span.start_char : span.end_char]
     if len(span) > 1:
         preceded = span.start > 0 and ctx.doc[span.start - 1].lower_ in GENDERED | ARTICLES
+        if text.lower() == _with_te(phrase) and (infinitive := _with_te(alternative, leading=True)):
+            return (Edit(span.start_char, span.end_char, conjugation.match_case(infinitive, text)),)
         if text.lower() != phrase or (preceded and alternative.split(" ")[0] not in ARTICLES):
             return ()  # 'de betaling van de huur' is no 'de betalen de huur'
         return (Edit(span.start_char, span.end_char, conjugation.match_case(alternative, text)),)
@@ -94,6 +96,18 @@ def _inflected(ctx, span, phrase: str, alternative: str) -> tuple[Edit, ...]:
     if particle is not None and particle.i > token.i:
         edits.append(Edit(ctx.doc[particle.i - 1].idx + len(ctx.doc[particle.i - 1]), particle.idx + len(particle), ""))
     return tuple(edits)
+
+
+def _with_te(phrase: str, leading: bool = False) -> str | None:
+    """The phrase as a 'te' infinitive: 'op de hoogte stellen' -> 'op de hoogte te stellen'; with ``leading``, an
+    alternative that starts with its verb: 'laten weten' -> 'te laten weten', 'opsturen' -> 'op te sturen'."""
+    words = phrase.split(" ")
+    verb = words[0] if leading else words[-1]
+    if conjugation.stem(verb) is None and verb not in conjugation.IRREGULAR:
+        return None
+    particle, rest = conjugation.split_particle(verb)
+    te_verb = f"{particle} te {rest}" if particle else f"te {verb}"
+    return " ".join([te_verb, *words[1:]] if leading else [*words[:-1], te_verb])
 
 
 def _verb_form(token, alternative: str) -> str | None:
