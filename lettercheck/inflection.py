@@ -11,6 +11,8 @@ occurs in a letter.
 from __future__ import annotations
 
 VOWELS = "aeiouy"
+DIAERESIS = {"e": "ë", "i": "ï"}
+"""After ge- a vowel that would join the e of ge- takes a diaeresis: 'geëist', 'geïnformeerd'."""
 UNSTRESSED_PREFIXES = ("be", "ge", "er", "her", "ont", "ver")
 """Participles of verbs with these prefixes take no extra ge-: 'verleend', 'betaald'."""
 SEPARABLE_PREFIXES = ("aan", "af", "in", "mee", "na", "op", "terug", "toe", "uit", "voor", "door", "over")
@@ -83,11 +85,12 @@ def verb_forms(infinitive: str) -> set[str]:
     soft = base[-1] in SOFT_ENDINGS or base.endswith("ch")  # 't kofschip, on the unvoiced stem: leven -> leefde
     past = "te" if soft else "de"
     ending = "t" if soft else "d"
-    forms = {infinitive + "d", _with_ge(infinitive)}
+    loan = base.endswith("ër")  # 'initiëren', 'creëren': a stressed Latin ending, never a separable prefix
+    forms = {infinitive + "d", _with_ge(infinitive, loan)}
     for stem in _verb_stems(base):
-        participle = stem if stem.endswith(ending) else stem + ending
+        participle = _with_ge(stem if stem.endswith(ending) else stem + ending, loan)
         present = stem if stem.endswith("t") else stem + "t"
-        forms |= {stem, present, stem + past, stem + past + "n", _with_ge(participle), _with_ge(participle) + "e"}
+        forms |= {stem, present, stem + past, stem + past + "n", participle, participle + "e"}
     return forms
 
 
@@ -95,7 +98,9 @@ def _verb_stems(base: str) -> set[str]:
     """'stell' -> 'stel', 'tred' -> 'treed', 'behoev' -> 'behoef'; 'weiger' and 'verlen' are
     ambiguous (an unstressed or a long e: weigert, verleent), so both spellings are given."""
     stems = {base}
-    if len(base) > 2 and base[-1] == base[-2] and base[-1] not in VOWELS:
+    if base.endswith("ër") and len(base) > 3:  # 'initiër' -> 'initieer', 'creër' -> 'creëer'
+        stems = {base[:-2] + ("eer" if base[-3] == "i" else "ëer")}
+    elif len(base) > 2 and base[-1] == base[-2] and base[-1] not in VOWELS:
         stems = {base[:-1]}
     elif len(base) > 2 and base[-2] in VOWELS and base[-3] not in VOWELS and base[-1] not in VOWELS \
             and base[-2] != "i":
@@ -113,14 +118,14 @@ def devoice(stem: str) -> str:
     return stem
 
 
-def _with_ge(form: str) -> str:
+def _with_ge(form: str, loan: bool = False) -> str:
     if _has_prefix(form, UNSTRESSED_PREFIXES):
         return form
-    for prefix in SEPARABLE_PREFIXES:
+    for prefix in () if loan else SEPARABLE_PREFIXES:
         if _has_prefix(form, (prefix,)):
             rest = form[len(prefix):]
             return prefix + (rest if _has_prefix(rest, UNSTRESSED_PREFIXES) else "ge" + rest)
-    return "ge" + form
+    return "ge" + DIAERESIS.get(form[0], form[0]) + form[1:]  # 'geïnitieerd', 'geëist'
 
 
 def _has_prefix(form: str, prefixes: tuple[str, ...]) -> bool:

@@ -87,6 +87,9 @@ def segment(letter: Letter) -> list[Segment]:
     for group in _groups(letter.blocks):
         lines = [(index, start, end) for index in group for start, end in _lines(letter.blocks[index])]
         kinds = _classify(letter, lines, signature)
+        if Kind.CLOSING in kinds and not any(s.kind in WORDING_KINDS | {Kind.SALUTATION} for s in segments):
+            # 'Groeten,' above the body greets: a closing comes after the letter's wording.
+            kinds = [Kind.SALUTATION if kind is Kind.CLOSING else kind for kind in kinds]
         if signature and signature_groups and _has_sentence(letter, lines, kinds):
             # Sentences after the signature: a footer of the letter's own ('Zo maakt u bezwaar'), read as wording.
             signature = False

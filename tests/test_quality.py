@@ -388,6 +388,14 @@ HELP = [
     ("Indien je hier vragen over hebt, neem dan contact op via info@x.nl.", True),
     ("Eventuele vragen kan je sturen naar info@x.nl.", True),
     ("Als je dit verzoek niet herkent, neem dan contact op via info@x.nl.", True),
+    ("Vragen over je openstaand bedrag? Neem dan contact op met {{org}} via {{fromAddress}}", True),
+    ("Vermoedt u dat iemand anders de code heeft aangevraagd, neem dan direct contact met ons op.", True),
+    ("Mocht u vragen hebben naar aanleiding van deze brief, dan horen wij dit graag.", True),
+    ("Is er iets mis? Deze e-mail werd automatisch verstuurd, maar u kunt contact opnemen door te antwoorden.",
+     True),
+    # a question heading is answered by the paragraph under it
+    ("Vragen?\n\nBereikbaar op werkdagen van 8.00 tot 22.00 uur. Op zaterdag van 9.00 tot 17.00 uur. Bel "
+     "088 123 65 55.", True),
 ]
 
 CONTACT = [
@@ -410,6 +418,10 @@ CONTACT = [
     ("Lukt het openen niet? Ga dan naar mijn.ggdcontact.nl en gebruik de code.", False),
     ("Meer over de regeling leest u op www.gemeente.nl/pgb.", False),
     ("Maak een afspraak bij de GGD voor de keuring.", False),
+    # a reply to the mail is a route; an address placeholder is one where the text offers it for contact
+    ("Deze e-mail werd automatisch verstuurd, maar u kunt contact met ons opnemen door te antwoorden.", True),
+    ("Vragen? Neem dan contact op met {{org}} via {{fromAddress}}", True),
+    ("Uw pas wordt bezorgd op {{deliveryAddress}}.", False),
 ]
 
 ACTIONS = [
@@ -485,6 +497,13 @@ def test_an_exclamation_mark_or_capitals_are_tone_not_a_threat(checker, text):
     ("Omdat u te laat betaalde, hebben wij de deurwaarder ingeschakeld.", True),
     ("Na de vervaldatum zullen wij contact met u opnemen en indien nodig passende acties ondernemen.", True),
     ("Wij hopen dat u passende maatregelen treft.", False),
+    # a protective mention: the reader's situation, answered by what to do
+    ("Staat er een deurwaarder aan de deur? Laat hem deze brief zien.", False),
+    ("Krijgt u post van een incassobureau? Stuur die dan naar ons.", False),
+    ("Komt de deurwaarder langs? Dan leggen wij beslag.", True),
+    # done at the reader's own request
+    ("Op uw verzoek hebben wij de inlogfunctie van uw rijbewijs geblokkeerd.", False),
+    ("Wij hebben de inlogfunctie van uw rijbewijs geblokkeerd.", True),
 ])
 def test_a_sanction_imposed_or_veiled_is_a_threat_one_told_as_history_is_not(checker, text, threat):
     assert ("threat-sanction" in rules(checker, text)) is threat
@@ -539,6 +558,9 @@ def test_taking_away_what_the_reader_holds_is_a_threat_the_readers_own_choice_is
     ("Reageert u niet, dan worden uw gegevens gewist.", True),
     ("Wilt u uw account niet meer gebruiken, dan kunt u uw account verwijderen.", False),
     ("Doe je niets, dan blijft je account gewoon bestaan.", False),
+    ("Activeer uw DigiD vóór 1 mei. Anders vervalt de aanvraag en moet u een nieuwe aanvragen.", True),
+    ("Herstel uw wachtwoord vóór 1 mei. Anders is de code niet meer geldig.", True),
+    ("Activeer uw DigiD vóór 1 mei. Anders dan vorig jaar kan dat ook met de app.", False),
 ])
 def test_losing_what_is_the_readers_if_they_do_not_act_is_a_conditional_threat(checker, text, threat):
     assert ("conditional-threat" in rules(checker, text)) is threat

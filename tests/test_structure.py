@@ -128,3 +128,9 @@ def test_signature_block_with_a_long_address_line_stays_signature():
             "Postbus 16200, 3500 CE Utrecht | Tel: 030-286 00 00 | www.utrecht.nl\n")
     assert {kind for kind, _ in segments_of(text)[2:]} <= {Kind.SIGNATURE, Kind.PROSE}
     assert (Kind.SIGNATURE, "Gemeente Utrecht | Afdeling Vergunningen, Toezicht en Handhaving") in segments_of(text)
+
+
+def test_a_closing_word_above_the_body_greets():
+    """'Groeten,' above the first sentence is a salutation; the same words after the body close the letter."""
+    text = "Groeten,\n\nUw betaling is mislukt. Probeer het opnieuw.\n\nGroeten,\n\nTeam Liberapay"
+    assert [kind for kind, _ in segments_of(text)] == [Kind.SALUTATION, Kind.PROSE, Kind.CLOSING, Kind.SIGNATURE]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections import defaultdict
 
 from spacy.tokens import Span
@@ -184,7 +185,9 @@ class LetterContext:
         avoidance = _avoidance(tokens)
         opens = bool(lowers & conditional) or _inverted_condition(consequence) or _nominal_condition(tokens) \
             or condition.start != span.start or avoidance
-        failed = bool(lowers & (self.word_set("negation") | WITHOUT_NEGATION)) or _late(tokens) or avoidance
+        otherwise = bool(consequence.words) and consequence.words[0].lower_ == "anders"  # 'Activeer vóór ... Anders'
+        failed = bool(lowers & (self.word_set("negation") | WITHOUT_NEGATION)) or _late(tokens) or avoidance \
+            or otherwise
         return opens and failed and bool(
             self.entries_in(consequence, "threat-sanction") or self.entries_in(consequence, "threat-pressure")
             or self.cue_in("consequence", consequence) or self._inverted_consequence(span)
@@ -288,6 +291,9 @@ class LetterContext:
             return False
         position = bisect.bisect_right(self._sentence_starts, sentence.span.start) - 1
         nearby = self.parsed.sentences[position : position + 2]
+        if sentence.kind is Kind.HEADING:  # 'Vragen?' above a paragraph: the paragraph answers it
+            paragraph = nearby[-1].segment
+            nearby += itertools.takewhile(lambda s: s.segment == paragraph, self.parsed.sentences[position + 2 :])
         return any(self.contact_in(s) or self.cue_in("reply", s) for s in nearby)
 
     def contact_in(self, sentence: Sentence) -> bool:

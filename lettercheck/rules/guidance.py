@@ -28,6 +28,7 @@ CONTACT_HINT = re.compile(r"contact|vragen|vraag|klantenservice|formulier|chat|l
 CONTACT_PAGE = re.compile(r"/\S*(contact|vragen|vraag|klantenservice|formulier|chat)|^(https?://)?contact\.", re.I)
 """A contact page's address: 'gemeente.nl/contact', 'contact.gemeente.nl'; not 'mijn.ggdcontact.nl' (a portal)."""
 CONTACT_HINT_REACH = 60
+ADDRESS_PLACEHOLDER = re.compile(r"address|adres", re.I)
 """How many characters before a web address may say it is for questions ('Heeft u vragen? Kijk op ...')."""
 LAW_REFERENCE = re.compile(r"\b(artikel|art\.)\s*\d|\b\w*wet\b|\bAwb\b", re.I)
 TIME_UNITS = frozenset({"dag", "dagen", "werkdag", "werkdagen", "week", "weken", "maand", "maanden"})
@@ -279,8 +280,14 @@ def has_contact_details(ctx: LetterContext, start: int, end: int) -> bool:
     text = IBAN.sub(" ", ctx.masked_text[start:end])
     if PHONE.search(text) or EMAIL.search(text) or any(_contact_page(text, m) for m in WEBSITE.finditer(text)):
         return True
-    return any(is_contact_placeholder(ctx.letter.text[a:b]) and not _salutes(ctx, a)
-               for a, b in ctx.letter.placeholders if start <= a < end)
+    return any((is_contact_placeholder(ctx.letter.text[a:b]) or _offered_address(ctx.letter.text, a, b))
+               and not _salutes(ctx, a) for a, b in ctx.letter.placeholders if start <= a < end)
+
+
+def _offered_address(text: str, start: int, end: int) -> bool:
+    """'Neem contact op met {{org}} via {{fromAddress}}': an address the text before it offers for contact."""
+    return bool(ADDRESS_PLACEHOLDER.search(text[start:end])
+                and CONTACT_HINT.search(text[max(0, start - CONTACT_HINT_REACH) : start]))
 
 
 def _salutes(ctx: LetterContext, offset: int) -> bool:

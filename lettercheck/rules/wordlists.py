@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..analysis import Sentence
+from ..analysis import IMPERATIVE_TAG, Sentence
 from ..catalogue import load_categories
 from ..conjugation import match_case
 from ..lexicon import LIST_FILES, Match
@@ -197,8 +197,24 @@ def _early(ctx: LetterContext, token_index: int) -> bool:
 
 
 def neutral_mention(ctx: LetterContext, sentence: Sentence) -> bool:
-    """A sanction named as relief ('de boete is kwijtgescholden') or as a past fact, not as a threat."""
-    return ctx.cue_in("relief", sentence) or _reports_past(sentence)
+    """A sanction named as relief ('de boete is kwijtgescholden'), as a past fact, or as the reader's situation that
+    an instruction answers ('Staat er een deurwaarder aan de deur? Laat hem deze brief zien.'), not as a threat."""
+    return ctx.cue_in("relief", sentence) or _reports_past(sentence) or _situation_answered(ctx, sentence)
+
+
+def _situation_answered(ctx: LetterContext, sentence: Sentence) -> bool:
+    """A question about the reader's situation, not a failure of theirs, that the next sentence answers with what to
+    do: 'Staat er een deurwaarder aan de deur? Laat hem deze brief zien.', 'Krijgt u post van een incassobureau?
+    Stuur die dan naar ons.'"""
+    words = sentence.words
+    if len(words) < 2 or sentence.span[-1].text != "?" or not words[0].tag_.startswith("WW|pv"):
+        return False
+    if any(t.lower_ in ctx.word_set("negation") for t in words):
+        return False  # 'Betaalt u niet?' is a failure, and its answer a consequence
+    following = ctx.sentence_of(sentence.span.end) if sentence.span.end < len(ctx.doc) else None
+    answer = [t for t in following.words if t.lower_ != "dan"] if following is not None else []
+    return bool(answer) and answer[0].tag_ == IMPERATIVE_TAG and answer[0].pos_ == "VERB" and (
+        len(answer) < 2 or answer[1].lower_ not in ("wij", "we", "ik"))
 
 
 def _reports_past(sentence: Sentence) -> bool:
