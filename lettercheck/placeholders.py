@@ -46,6 +46,8 @@ PLACEHOLDER = re.compile(
     | «[^«»\n]{{1,60}}»                  # «Naam»
     | <<[^<>\n]{{1,60}}>>                # <<adres>>
     | <!--[^\n]{{0,200}}?-->             # <!--date_format(deadline)-->
+    | (?<![^\n])[ \t]*%[ \t]*(?:if|elif|else|endif|for|endfor|set|macro|endmacro|call|endcall|block|endblock)
+      \b[^\n]{{0,200}}                    # Jinja line statements: '% if payins', '% endfor'
     | \[[^\[\]\n]*[A-Za-z][^\[\]\n]{{0,40}}\]   # [datum]
     | %[A-Za-z_][\w .-]{{0,40}}%         # %NAAM%
     | (?<![\w:/]):[a-z_][a-z0-9_]{{1,40}}\b   # Laravel: :name

@@ -39,6 +39,7 @@ def texts(checker, text: str, rule: str) -> list[str]:
      ["{cfg:site_name}", "{if:transfer.files>1}", "{endif}", "{transfer.files.first().path}", "{size:file.size}"]),
     ('Geachte {{p.initials & " " & (p.middlename ? p.middlename & " " & p.lastname : p.lastname)}},',
      ['{{p.initials & " " & (p.middlename ? p.middlename & " " & p.lastname : p.lastname)}}']),
+    ("% if len(payins) == 1\nU betaalt 10 % meer.\n% endfor\n", ["% if len(payins) == 1", "% endfor"]),
 ])
 def test_template_syntax_is_a_placeholder(text, placeholders):
     assert [text[a:b] for a, b in find_placeholders(text)] == placeholders
@@ -306,6 +307,11 @@ def test_a_vague_deadline_word_is_reported_once_as_deadline_or_as_officialese(ch
 def test_a_threat_word_is_not_also_a_rare_or_long_word(checker):
     found = findings(checker, "Dit is een aanmaning van de belastingdeurwaarder.")
     assert {rule for rule, text in found if text in ("aanmaning", "belastingdeurwaarder")} == {"threat-sanction"}
+
+
+def test_a_word_reported_as_jargon_is_not_a_rare_word_further_on(checker):
+    found = findings(checker, "Wij debiteren uw rekening op 1 mei. Daarna debiteren wij uw rekening elke maand.")
+    assert [rule for rule, text in found if text.lower() == "debiteren"] == ["jargon"]
 
 
 def test_a_shouted_threat_formula_is_reported_once(checker):

@@ -103,7 +103,7 @@ def word_letter(comment: str, *, across: bool = False) -> bytes:
     marked = first.add_run("verschuldigde bedrag")
     first.add_run(" hoog. Wij sturen u de rekening.")
     second = document.add_paragraph()
-    last = second.add_run("Het verschuldigde bedrag is hoog. Derhalve vragen wij u te betalen.")
+    last = second.add_run("Het verschuldigde bedrag aan precariobelasting is hoog. Derhalve vragen wij u te betalen.")
     document.add_paragraph("Bel ons op 14 020 als u vragen heeft.")
     document.add_comment([marked, last] if across else [marked], text=comment, author="Sjabloon", initials="S")
     out = io.BytesIO()

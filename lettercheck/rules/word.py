@@ -24,12 +24,12 @@ def word_findings(ctx: LetterContext, found: list[Finding]) -> Iterator[Finding]
     capitalised words inside a sentence (names: 'Stationsweg').
     """
     covered = {i for f in found if f.rule in COVERING_RULES for i in ctx.token_range(f.start, f.end)}
-    seen: set[str] = set()
+    seen = {ctx.doc[i].norm_ for i in covered}  # a word reported once as jargon is not a rare word further on
     for sentence in ctx.wording:
         for token in sentence.span:
             if token.i in covered or token.i in ctx.parsed.placeholder_tokens or not token.is_alpha:
                 continue
-            if token.lower_ in seen or (token.is_title and token.i != sentence.span.start):
+            if token.lower_ in seen or token.norm_ in seen or (token.is_title and token.i != sentence.span.start):
                 continue
             seen.add(token.lower_)
             if len(token) >= ctx.config.long_word_letters:
