@@ -54,11 +54,11 @@ class Sentence:
     kind: Kind
     segment: int
     """Index of the segment it belongs to."""
+    words: list = field(init=False, repr=False)
+    """The tokens that count as words (see :func:`is_word`); every rule and the readability read them."""
 
-    @property
-    def words(self) -> list:
-        """The tokens that count as words (see :func:`is_word`)."""
-        return [token for token in self.span if is_word(token)]
+    def __post_init__(self) -> None:
+        self.words = [token for token in self.span if is_word(token)]
 
 
 def is_word(token) -> bool:

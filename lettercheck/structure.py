@@ -161,9 +161,8 @@ def _classify(letter: Letter, lines: list[tuple[int, int, int]], signature: bool
 def _line_kind(line: str, block: Block) -> Kind | None:
     """The kind a line has on its own; None for a short line that needs context."""
     words = _words(line)
-    salutation_words = _words(PLACEHOLDER.sub("x", line))  # 'Geachte heer/mevrouw {{ a & " " & b }},' is short
-    if (SALUTATION.match(line) and salutation_words <= 12 and not line.endswith(".")) or \
-            PLACEHOLDER_SALUTATION.match(line):
+    if (SALUTATION.match(line) and _words(PLACEHOLDER.sub("x", line)) <= 12 and not line.endswith(".")) or \
+            PLACEHOLDER_SALUTATION.match(line):  # 'Geachte heer/mevrouw {{ a & " " & b }},' is short
         return Kind.SALUTATION
     if CLOSING.match(line):
         return Kind.CLOSING
