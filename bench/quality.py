@@ -85,8 +85,9 @@ def _stem(word: str) -> str:
 
 
 def _matches(found: set[tuple[str, ...]], keys: set[tuple[str, ...]]) -> bool:
-    """The same words, or one found inside the other ('verzoek ik u' holds 'verzoek'; 'voldoen' is in 'voldoen aan')."""
-    return any(_inside(a, b) or _inside(b, a) for a in found for b in keys)
+    """The same words, or one found inside the other ('verzoek ik u' holds 'verzoek'; 'voldoen' is in 'voldoen aan'),
+    or a phrase's words in a finding that split it ('stellen u nog 14 dagen in de gelegenheid')."""
+    return any(_inside(a, b) or _inside(b, a) or (len(b) > 1 and set(b) <= set(a)) for a in found for b in keys)
 
 
 def _inside(small: tuple[str, ...], large: tuple[str, ...]) -> bool:

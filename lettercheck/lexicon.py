@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import tomllib
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,9 @@ GOVERNED_PREPOSITIONS = frozenset({"aan", "op", "om", "over", "tot", "met", "van
 SEPARABLE_PARTICLES = frozenset({*SEPARABLE_PREFIXES, "mede", "bij", "terug", "weg", "vast", "samen", "tegen",
                                  "tegemoet"})
 GOVERNED_REACH = 12
+FRONTED_REACH = 6
+"""How far before the rest of a phrase its verb may stand in main-clause order ('stellen wij u hiervan op de
+hoogte')."""
 STANDALONE_DEMONSTRATIVES = frozenset({"deze", "dit"})
 """The demonstratives that end a formula on their own ('bij deze', 'ten deze')."""
 SHORT_INFINITIVES = frozenset({"zijn", "doen", "gaan", "staan", "slaan", "zien"})
@@ -103,6 +107,9 @@ class Match:
     end: int
     entry: Entry | None = None
     cue: str | None = None
+    rest: int | None = None
+    """Where the rest of a phrase starts whose verb stands in front ('stellen wij u thans op de hoogte'): the words
+    between the verb and the rest are not its own."""
 
 
 def read_tsv(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str, str]]]:
@@ -254,11 +261,32 @@ def _is_numeral(token) -> bool:
     return token.like_num and (token.pos_ == "NUM" or token.dep_ == "nummod")
 
 
+def _infinitive_like(word: str) -> bool:
+    return word.endswith("en") or word in SHORT_INFINITIVES
+
+
+def _fronted_verbs(doc: Doc, fronted: list[tuple[Entry, int, int]], whole: set) -> Iterator[Match]:
+    """'Komt u in aanmerking voor ...', 'Wij stellen u hiervan op de hoogte': the verb of the phrase earlier in the
+    clause, as a main clause puts it; the match runs from the verb to the end of the phrase."""
+    for entry, start, end in fronted:
+        if (start, entry) in whole:
+            continue  # the whole phrase stands together ('in aanmerking komt')
+        verb = entry.phrase.rsplit(" ", 1)[1]
+        sentence_start = doc[start].sent.start
+        for i in range(start - 1, max(sentence_start, start - FRONTED_REACH) - 1, -1):
+            token = doc[i]
+            if token.is_punct:
+                break
+            if token.pos_ in ("VERB", "AUX") and verb in (token.lemma_, token.norm_):
+                yield Match(i, end, entry=entry, rest=start)
+                break
+
+
 def _with_te(words: list[str]) -> list[list[str]]:
     """A phrase, and a phrase that ends in a verb with 'te' before it: 'op de hoogte stellen' is also written
     'u ons op de hoogte te stellen'."""
     last = words[-1]
-    if len(words) < 2 or "te" in words or not (last.endswith("en") or last in SHORT_INFINITIVES):
+    if len(words) < 2 or "te" in words or not _infinitive_like(last):
         return [words]
     return [words, [*words[:-1], "te", last]]
 
@@ -288,6 +316,8 @@ class Lexicon:
         self.nouns = load_nouns(directory)
         self._make_doc = nlp.make_doc
         self._payloads: dict[int, Entry | str] = {}
+        self._fronted: dict[int, Entry] = {}
+        """Keys of the words before the verb of a phrase that ends in one, found when the verb comes first."""
         self._by_norm = PhraseMatcher(nlp.vocab, attr="NORM")
         self._by_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._list_words: set[str] = set()
@@ -295,6 +325,7 @@ class Lexicon:
         self._governed: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
         for entry in self.entries:
             self._add(nlp, entry.phrase, entry)
+            self._add_fronted(nlp, entry)
             if entry.rule in COMPOUND_RULES and self._noun_head(entry.phrase):
                 self._compound_heads[entry.phrase].append(entry)
             verb, _, preposition = entry.phrase.partition(" ")
@@ -322,6 +353,19 @@ class Lexicon:
                 token.norm_ = token.text
         self._by_norm.add(key, patterns)
         self._by_lower.add(key, patterns)
+
+    def _add_fronted(self, nlp, entry: Entry) -> None:
+        """'komt u in aanmerking voor': the words before the verb of 'in aanmerking komen', to find with the verb
+        in front of them. Only two words or more: one noun ('contact' of 'contact opnemen') is too common alone."""
+        words = entry.phrase.split(" ")
+        if len(words) < 3 or not _infinitive_like(words[-1]) or "te" in words:
+            return
+        key = f"fronted {len(self._fronted)}"
+        pattern = Doc(nlp.vocab, words=words[:-1])
+        for token in pattern:
+            token.norm_ = token.text
+        self._fronted[nlp.vocab.strings.add(key)] = entry
+        self._by_norm.add(key, [pattern])
 
     def normalise(self, doc: Doc) -> None:
         """Set each token's NORM to the list word it is a form of.
@@ -367,7 +411,9 @@ class Lexicon:
         """
         self.normalise(doc)
         found = set(self._by_norm(doc)) | set(self._by_lower(doc))
-        matches = [self._match(self._payloads[key], start, end) for key, start, end in found]
+        fronted = [(self._fronted[key], start, end) for key, start, end in found if key in self._fronted]
+        matches = [self._match(self._payloads[key], start, end) for key, start, end in found if key in self._payloads]
+        matches.extend(_fronted_verbs(doc, fronted, {(m.start, m.entry) for m in matches if m.entry}))
         matches.extend(self._compound_matches(doc, {(m.start, m.end) for m in matches}))
         matches = self._with_governed(doc, matches)
         matches = [self._with_split_particle(doc, m) for m in matches if not (m.entry and _plain_use(doc, m))]

@@ -208,6 +208,21 @@ def test_officialese_in_its_letter_forms_is_found(checker, text, term):
     assert term in texts(checker, text, "jargon")
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("Komt u in aanmerking voor een vergoeding?", "Komt u in aanmerking"),
+    ("Wij nemen uw aanvraag in behandeling.", "nemen uw aanvraag in behandeling"),
+    ("Uw aanvraag is in behandeling.", None),  # no verb of the phrase: a state, not 'in behandeling nemen'
+])
+def test_a_phrase_is_found_with_its_verb_in_front(checker, text, found):
+    assert texts(checker, text, "nominalisation") == ([found] if found else [])
+
+
+def test_officialese_between_a_fronted_verb_and_its_phrase_is_reported_once(checker):
+    found = findings(checker, "Ik stel u thans nogmaals in de gelegenheid om te betalen.")
+    assert ("jargon", "thans") in found
+    assert [rule for rule, text in found if text.endswith("in de gelegenheid")] == ["nominalisation"]
+
+
 def test_a_phrase_ending_in_a_verb_is_found_with_te_and_rewritten_as_a_te_infinitive(checker):
     report = checker.check_text("Is uw betaling onderweg? Dan vragen wij u ons daarvan op de hoogte te stellen.")
     finding = next(f for f in report.findings if f.text == "op de hoogte te stellen")

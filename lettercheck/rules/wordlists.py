@@ -80,14 +80,20 @@ def _outermost(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
 
     kept: list[Match] = []
     reach: dict[str, int] = {}  # per category, the furthest end of a kept match (kept ones start earlier)
+    split: list[tuple[int, int, str]] = []  # the rest of phrases whose verb stands in front
     spans: set[tuple[int, int]] = set()
     for match in sorted((m for m in matches if m.entry), key=order):
         own = category(match)
         covering = [c for c in reach if own != "jargon" or c not in OFFICIALESE_INSIDE]
-        inside = match.end <= max((reach[c] for c in covering), default=-1)
+        inside = match.end <= max((reach[c] for c in covering), default=-1) or any(
+            start <= match.start and match.end <= end and (own != "jargon" or c not in OFFICIALESE_INSIDE)
+            for start, end, c in split)
         if not inside and (match.start, match.end) not in spans:
             kept.append(match)
-            reach[own] = max(reach.get(own, -1), match.end)
+            if match.rest is None:
+                reach[own] = max(reach.get(own, -1), match.end)
+            else:  # 'stel u thans ... in de gelegenheid': 'thans' is officialese of its own
+                split.append((match.rest, match.end, own))
             spans.add((match.start, match.end))
     return kept
 
