@@ -375,6 +375,8 @@ VAGUE_DEADLINES = [
     ("Wij verzoeken u de facturen binnen 7 DAGEN over te maken.", True),
     ("Als u liever telefonisch contact wilt, mail uw naam, dan bellen wij u zo snel mogelijk.", False),
     ("Wij willen dat u binnen 14 dagen betaalt.", True),
+    ("Zo niet, dan ontvangen we graag uw betaling binnen 10 dagen.", True),  # the sender's wish is a request
+    ("Wij streven ernaar uw aanvraag binnen 10 dagen af te handelen.", False),
     # a period counted from a date
     ("Vraag de verlenging 8 weken voor {{ einddatum }} aan.", True),
     ("Geef wijzigingen direct door.", True),
@@ -412,6 +414,7 @@ HELP = [
     ("Vragen over je openstaand bedrag? Neem dan contact op met {{org}} via {{fromAddress}}", True),
     ("Vermoedt u dat iemand anders de code heeft aangevraagd, neem dan direct contact met ons op.", True),
     ("Mocht u vragen hebben naar aanleiding van deze brief, dan horen wij dit graag.", True),
+    ("Heb je hier vragen over? Neem dan contact op met {{partner}} of stuur ons een bericht via WhatsApp.", True),
     ("Is er iets mis? Deze e-mail werd automatisch verstuurd, maar u kunt contact opnemen door te antwoorden.",
      True),
     # a question heading is answered by the paragraph under it
@@ -500,9 +503,26 @@ def test_help_contact_and_action_by_their_definitions(checker, rule, text, given
 
 
 @pytest.mark.parametrize("text", ["Als u te laat bent met uw bezwaar, kunnen we het niet meer behandelen.",
-                                  "Betaal tijdig om extra kosten te voorkomen."])
+                                  "Betaal tijdig om extra kosten te voorkomen.",
+                                  "Klik op de link om je betaalgegevens te updaten om schorsing te voorkomen.",
+                                  "Om verdere stappen voor te zijn, verzoeken wij u over te gaan tot betaling."])
 def test_a_consequence_of_failing_is_a_threat(checker, text):
     assert "conditional-threat" in rules(checker, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Om misverstanden te voorkomen, verzoeken wij u de bon te bewaren.",  # no sanction avoided
+    "Indien u dit bericht ten onrechte ontvangt, wordt u verzocht de inhoud niet te gebruiken en ons direct te "
+    "informeren; openbaarmaking is niet toegestaan.",  # aimed at wrong recipients
+])
+def test_a_reason_without_a_sanction_or_a_notice_to_wrong_recipients_is_no_threat(checker, text):
+    assert not any(f.category == "threat" for f in checker.check_text(text).findings)
+
+
+def test_a_question_answered_by_contact_is_help_not_the_action(checker):
+    found = rules(checker, "Over vier weken stopt de voedselhulp.\n\nHeb je hier vragen over? Neem dan contact op "
+                           "met {{partner}} of stuur ons een bericht via WhatsApp.")
+    assert "missing-help" not in found and "missing-action" in found
 
 
 @pytest.mark.parametrize("text", ["Veel plezier ermee!", "Uw pas is klaar. HAAL HEM OP vóór 1 mei."])

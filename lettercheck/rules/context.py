@@ -168,6 +168,9 @@ class LetterContext:
         found = []
         previous = None
         for sentence in self.wording:
+            if self.cue_in("wrong_recipient", sentence):
+                previous = sentence  # 'Indien u dit bericht ten onrechte ontvangt, ...': aimed at wrong recipients
+                continue
             if self._threatens(sentence.span, sentence) or (
                 previous is not None and _asked_condition(previous) and sentence.words
                 and sentence.words[0].lower_ == "dan" and self._threatens(previous.span, sentence)
@@ -346,11 +349,15 @@ def _nominal_condition(tokens) -> bool:
 
 
 def _avoidance(tokens) -> bool:
-    """'Betaal op tijd om extra kosten te voorkomen': an order whose reason is the sanction it avoids."""
+    """'Betaal op tijd om extra kosten te voorkomen', 'Om verdere stappen voor te zijn, verzoeken wij u ...': an
+    order or request whose reason is the sanction it avoids."""
     words = [t for t in tokens if not t.is_punct]
     ordered = bool(words) and (words[0].tag_.startswith("WW|pv|tgw") and (len(words) < 2 or words[1].lower_ != "u")
-                               or any(t.lemma_ in ("moeten", "dienen") for t in words))
-    return ordered and any(t.lemma_ == "voorkomen" for t in words) and any(t.lower_ == "om" for t in words)
+                               or any(t.lemma_ in ("moeten", "dienen", "verzoeken") for t in words))
+    lowers = [t.lower_ for t in words]
+    avoids = any(t.lemma_ in ("voorkomen", "vermijden") for t in words) or any(
+        lowers[i : i + 3] == ["voor", "te", "zijn"] for i in range(len(lowers) - 2))
+    return ordered and avoids and "om" in lowers
 
 
 def _late(tokens) -> bool:

@@ -65,6 +65,8 @@ QUESTION_WORDS = frozenset({"wat", "wie", "welk", "welke", "hoe", "hoeveel", "wa
                             "waarvoor", "waarover"})
 READER = frozenset({"u", "je", "jij"})
 SENDER = frozenset({"wij", "we", "ik"})
+WISHED_FOR = frozenset({"ontvangen", "zien", "krijgen", "tegemoetzien"})
+"""What the sender 'graag' receives of the reader: a request in the sender's words."""
 READER_POSSESSIVES = frozenset({"uw", "je", "jouw", "dit"})
 """Before a contact word, the reader's own address ('uw e-mailadres', 'Dit e-mailadres moet gecontroleerd worden')."""
 OBLIGATION = frozenset({"moeten", "dienen"})
@@ -151,9 +153,11 @@ def _answers_a_question(ctx: LetterContext, sentence: Sentence) -> bool:
 
 
 def _disclaims(ctx: LetterContext, sentence: Sentence) -> bool:
-    """In or right after a notice to wrong recipients ('Bent u niet de geadresseerde? Geef dit aan ons door.')."""
+    """In or right after a notice to wrong recipients ('Bent u niet de geadresseerde? Geef dit aan ons door.') or a
+    notice that the message takes no reply."""
     previous = ctx.sentence_of(sentence.span.start - 1) if sentence.span.start else None
-    return ctx.cue_in("disclaimer", sentence) or (previous is not None and ctx.cue_in("disclaimer", previous))
+    return any(s is not None and (ctx.cue_in("wrong_recipient", s) or ctx.cue_in("no_reply", s))
+               for s in (sentence, previous))
 
 
 def _open_question(sentence: Sentence) -> bool:
@@ -354,7 +358,7 @@ def _senders_timeline(ctx: LetterContext, sentence: Sentence) -> bool:
     """
     if sentence.span.start in {s.span.start for s in ctx.conditional_sentences}:
         return False
-    if _imperative(sentence) or ctx.cue_in("action", sentence):
+    if _imperative(sentence) or ctx.cue_in("action", sentence) or _wished_for(sentence.span):
         return False
     reader = sender = False
     for token in sentence.span:
@@ -371,8 +375,18 @@ def _senders_timeline(ctx: LetterContext, sentence: Sentence) -> bool:
 
 
 def _sender_sets(ctx: LetterContext, spans: list[tuple[int, int]]) -> bool:
-    """Every period modifies a clause whose subject is the sender: 'Wij laten u op tijd weten wanneer ...'."""
-    return all(_clause_subject(ctx.doc[start]) in SENDER or _senders_stretch(ctx.doc[start]) for start, _ in spans)
+    """Every period modifies a clause whose subject is the sender: 'Wij laten u op tijd weten wanneer ...'; not a
+    polite request for the reader's act ('dan ontvangen we graag uw betaling binnen 10 dagen')."""
+    return all((_clause_subject(ctx.doc[start]) in SENDER or _senders_stretch(ctx.doc[start]))
+               and not _wished_for(ctx.doc[start].sent) for start, _ in spans)  # 'We ontvangen graag uw ...'
+
+
+def _wished_for(sentence) -> bool:
+    """'We ontvangen graag uw betaling', 'Wij zien uw reactie graag tegemoet': the sender wishes for the reader's
+    act."""
+    lowers = [t.lower_ for t in sentence]
+    return "graag" in lowers and any(w in READER_POSSESSIVES - {"dit"} for w in lowers) and any(
+        t.lemma_ in WISHED_FOR for t in sentence)
 
 
 def _senders_stretch(token) -> bool:
