@@ -450,12 +450,13 @@ class Lexicon:
 
     @staticmethod
     def _with_split_particle(doc: Doc, match: Match) -> Match:
-        """'aan te leveren' matches 'aanleveren' on its verb; the finding covers the particle and 'te' as well."""
+        """'aan te leveren' matches 'aanleveren' on its verb, 'over te gaan tot' 'overgaan tot'; the finding covers
+        the particle and 'te' as well."""
         start = match.start
-        if match.end - start != 1 or start < 2 or not match.entry or doc[start - 1].lower_ != "te":
+        if start < 2 or not match.entry or match.rest is not None or doc[start - 1].lower_ != "te":
             return match
-        particle = doc[start - 2].lower_
-        if match.entry.phrase.startswith(particle) and match.entry.phrase != doc[start].lower_:
+        particle, verb = doc[start - 2].lower_, match.entry.phrase.split(" ")[0]
+        if verb.startswith(particle) and verb != doc[start].lower_:
             return Match(start - 2, match.end, entry=match.entry)
         return match
 

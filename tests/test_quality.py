@@ -198,6 +198,7 @@ def test_officialese_inside_a_reproach_is_reported_as_well(checker):
 @pytest.mark.parametrize(("text", "term"), [
     ("Aan deze eis is niet voldaan.", "voldaan"),
     ("Wij verzoeken u de stukken aan te leveren.", "aan te leveren"),
+    ("Wij verzoeken u over te gaan tot betaling.", "over te gaan tot"),
     ("Het is niet toegestaan met de verbouwing aan te vangen.", "aan te vangen"),
     ("In de bijlage treft u het formulier aan.", "treft"),
     ("Naar aanleiding van uw brief dd. 3 maart bellen wij u.", "dd."),
