@@ -11,6 +11,9 @@ occurs in a letter.
 from __future__ import annotations
 
 VOWELS = "aeiouy"
+LOAN_ENDINGS = ("iseren", "sseren", "steren", "lleren", "rmeren", "ueren")
+"""Latin verbs stressed on -eren: 'incasseren' -> 'geïncasseerd', 'informeren' -> 'geïnformeerd', never 'ingecasseerd';
+'inleveren' and 'invorderen' keep their separable 'in-'."""
 DIAERESIS = {"e": "ë", "i": "ï"}
 """After ge- a vowel that would join the e of ge- takes a diaeresis: 'geëist', 'geïnformeerd'."""
 UNSTRESSED_PREFIXES = ("be", "ge", "er", "her", "ont", "ver")
@@ -85,7 +88,7 @@ def verb_forms(infinitive: str) -> set[str]:
     soft = base[-1] in SOFT_ENDINGS or base.endswith("ch")  # 't kofschip, on the unvoiced stem: leven -> leefde
     past = "te" if soft else "de"
     ending = "t" if soft else "d"
-    loan = base.endswith("ër")  # 'initiëren', 'creëren': a stressed Latin ending, never a separable prefix
+    loan = base.endswith("ër") or infinitive.endswith(LOAN_ENDINGS)  # stressed Latin endings: no separable prefix
     forms = {infinitive + "d", _with_ge(infinitive, loan)}
     for stem in _verb_stems(base):
         participle = _with_ge(stem if stem.endswith(ending) else stem + ending, loan)

@@ -80,6 +80,9 @@ def test_a_preposition_before_its_noun_phrase_is_no_particle(checker, text, verb
     ("De regels kunt u raadplegen op onze website.", "raadplegen"),
     ("Stuur het formulier, voorzien van uw handtekening, terug.", "voorzien van"),
     ("Na de eerdergenoemde termijn sturen wij een aanmaning.", "eerdergenoemd"),
+    # participles of Latin verbs: ge- with a diaeresis, never a separable 'in-'
+    ("Het geïncasseerde bedrag boeken wij terug.", "incasseren"),
+    ("De betaling die op 3 mei is geïnitieerd, is mislukt.", "initiëren"),
 ])
 def test_officialese_of_real_letters_is_jargon(checker, text, found):
     assert found in phrases(checker, text)
