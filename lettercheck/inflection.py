@@ -94,7 +94,8 @@ def verb_forms(infinitive: str) -> set[str]:
         participle = _with_ge(stem if stem.endswith(ending) else stem + ending, loan)
         present = stem if stem.endswith("t") else stem + "t"
         forms |= {stem, present, stem + past, stem + past + "n", participle, participle + "e"}
-    return forms
+    plain = {form.replace("geï", "gei").replace("geë", "gee") for form in forms}
+    return forms | plain  # templates often drop the diaeresis: 'geincasseerde' for 'geïncasseerde'
 
 
 def _verb_stems(base: str) -> set[str]:

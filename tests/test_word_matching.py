@@ -82,6 +82,7 @@ def test_a_preposition_before_its_noun_phrase_is_no_particle(checker, text, verb
     ("Na de eerdergenoemde termijn sturen wij een aanmaning.", "eerdergenoemd"),
     # participles of Latin verbs: ge- with a diaeresis, never a separable 'in-'
     ("Het geïncasseerde bedrag boeken wij terug.", "incasseren"),
+    ("Op de door ons geincasseerde factuur is een storno gekomen.", "incasseren"),  # written without the diaeresis
     ("De betaling die op 3 mei is geïnitieerd, is mislukt.", "initiëren"),
 ])
 def test_officialese_of_real_letters_is_jargon(checker, text, found):
