@@ -286,7 +286,24 @@ def _corrected(doc: Doc) -> Doc:
             token.pos_, token.tag_ = CLOSED_CLASS[token.lower_]
     for sentence in doc.sents:
         _mark_imperative(sentence)
+    _mark_first_person_verbs(doc)
     return doc
+
+
+def _mark_first_person_verbs(doc: Doc) -> None:
+    """'Ik vraag je ...', 'Hierbij verzoek ik u ...': a verb stem beside 'ik' is its finite verb, which the tagger
+    often reads as a noun ('vraag', 'verzoek')."""
+    from .conjugation import infinitive_of_stem
+
+    for token in doc:
+        if token.lower_ != "ik":
+            continue
+        for other in (token.nbor(-1) if token.i else None, token.nbor(1) if token.i + 1 < len(doc) else None):
+            if other is None or other.pos_ not in ("NOUN", "PROPN", "ADJ") or not other.is_alpha:
+                continue
+            infinitive = infinitive_of_stem(other.lower_)
+            if infinitive is not None:
+                other.pos_, other.tag_, other.lemma_ = "VERB", IMPERATIVE_TAG, infinitive
 
 
 def _mark_imperative(sentence: Span) -> None:

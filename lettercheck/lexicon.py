@@ -41,6 +41,7 @@ GOVERNED_PREPOSITIONS = frozenset({"aan", "op", "om", "over", "tot", "met", "van
 SEPARABLE_PARTICLES = frozenset({*SEPARABLE_PREFIXES, "mede", "bij", "terug", "weg", "vast", "samen", "tegen",
                                  "tegemoet"})
 GOVERNED_REACH = 12
+"""How many tokens before or after the verb its preposition may stand ('Aan deze eis is voldaan')."""
 FRONTED_REACH = 6
 """How far before the rest of a phrase its verb may stand in main-clause order ('stellen wij u hiervan op de
 hoogte')."""
@@ -51,7 +52,9 @@ LETTER_ADVERBS = frozenset({"hierbij"})
 """'With this letter' ('Hierbij ontvangt u ...'); after an imperative they mean 'with it' ('Vermeld hierbij het
 kenmerk', 'Denk hierbij aan ...')."""
 CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "-", "–", "en", "of", "maar"})
-"""How many tokens before or after the verb its preposition may stand ('Aan deze eis is voldaan')."""
+OBJECT_REACH = 6
+"""How far before an officialese verb the noun of its nominalisation may stand ('een melding bij ons indienen')."""
+CLAUSE_BOUNDARY_POS = frozenset({"PUNCT", "SCONJ", "CCONJ"})
 ABSTRACT_SUFFIXES = ("heid", "iteit", "isme", "schap", "atie", "itie", "ntie", "sie", "nis", "ing")
 """Endings of nouns for ideas, states and procedures; used for nouns the concreteness list lacks."""
 
@@ -323,6 +326,8 @@ class Lexicon:
         self._list_words: set[str] = set()
         self._compound_heads: dict[str, list[Entry]] = defaultdict(list)
         self._governed: dict[str, list[tuple[str, Entry]]] = defaultdict(list)
+        self._nominal_objects: dict[str, dict[str, Entry]] = defaultdict(dict)
+        """Per verb, the nouns of nominalisations with it ('indienen': 'aanvraag', 'melding', 'verzoek')."""
         for entry in self.entries:
             self._add(nlp, entry.phrase, entry)
             self._add_fronted(nlp, entry)
@@ -331,6 +336,9 @@ class Lexicon:
             verb, _, preposition = entry.phrase.partition(" ")
             if preposition in GOVERNED_PREPOSITIONS and verb.endswith("n") and len(verb) > 3:
                 self._governed[verb].append((preposition, entry))
+            noun, _, object_verb = entry.phrase.partition(" ")
+            if entry.rule == "nominalisation" and " " not in object_verb and _infinitive_like(object_verb):
+                self._nominal_objects[object_verb][noun] = entry
         single = {entry.phrase for entry in self.entries if " " not in entry.phrase}
         self._ambiguous = {entry for verb, pairs in self._governed.items() if verb in single for _, entry in pairs}
         """Verb-and-preposition entries whose bare verb is an entry too ('voldoen', pay): an object decides."""
@@ -417,6 +425,7 @@ class Lexicon:
         matches.extend(self._compound_matches(doc, {(m.start, m.end) for m in matches}))
         matches = self._with_governed(doc, matches)
         matches = [self._with_split_particle(doc, m) for m in matches if not (m.entry and _plain_use(doc, m))]
+        matches += self._nominalised_objects(doc, matches)
         matches.sort(key=lambda m: (m.start, -m.end, self._tie_break(doc, m)))
         return matches
 
@@ -447,6 +456,27 @@ class Lexicon:
         verbs = {m.start for m in phrases}
         kept = [m for m in matches if not (m.entry and m.end - m.start == 1 and m.start in verbs)]
         return kept + phrases
+
+    def _nominalised_objects(self, doc: Doc, matches: list[Match]) -> list[Match]:
+        """'een aanvraag in te dienen', 'melding 1234 ingediend': an officialese verb whose object is the noun of
+        a nominalisation is that nominalisation, its words apart; the verb is reported once, under it."""
+        if not doc.has_annotation("SENT_START"):
+            return []  # closing lines, matched unparsed
+        found = {(m.start, m.end, m.entry) for m in matches}
+        split = []
+        for match in matches:
+            nouns = self._nominal_objects.get(match.entry.phrase) if match.entry else None
+            if not nouns or match.entry.rule == "nominalisation":
+                continue
+            for i in range(match.start - 1, max(doc[match.start].sent.start, match.start - OBJECT_REACH) - 1, -1):
+                token = doc[i]
+                if token.pos_ in CLAUSE_BOUNDARY_POS:
+                    break
+                if token.pos_ == "NOUN" and token.norm_ in nouns:
+                    if (i, match.end, nouns[token.norm_]) not in found:
+                        split.append(Match(i, match.end, entry=nouns[token.norm_], rest=match.start))
+                    break
+        return split
 
     @staticmethod
     def _with_split_particle(doc: Doc, match: Match) -> Match:

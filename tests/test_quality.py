@@ -224,6 +224,19 @@ def test_officialese_between_a_fronted_verb_and_its_phrase_is_reported_once(chec
     assert [rule for rule, text in found if text.endswith("in de gelegenheid")] == ["nominalisation"]
 
 
+@pytest.mark.parametrize(("text", "nominalisation"), [
+    ("Het staat u vrij een aanvraag in te dienen bij de afdeling Wonen.", "aanvraag in te dienen"),
+    ("Op 3 mei heeft u bij ons melding {{ nummer }} ingediend.", "melding {{ nummer }} ingediend"),
+    ("U kunt tot zes weken na vandaag bezwaar bij ons indienen.", "bezwaar bij ons indienen"),
+    ("Wij hebben uw aanvraag ontvangen, en u kunt de stukken bij ons indienen.", None),  # another clause's noun
+])
+def test_an_officialese_verb_with_the_noun_of_a_nominalisation_is_reported_once_under_it(checker, text,
+                                                                                          nominalisation):
+    found = findings(checker, text)
+    assert [t for rule, t in found if rule == "nominalisation"] == ([nominalisation] if nominalisation else [])
+    assert any(rule == "jargon" and "dien" in t for rule, t in found) == (nominalisation is None)
+
+
 def test_a_phrase_ending_in_a_verb_is_found_with_te_and_rewritten_as_a_te_infinitive(checker):
     report = checker.check_text("Is uw betaling onderweg? Dan vragen wij u ons daarvan op de hoogte te stellen.")
     finding = next(f for f in report.findings if f.text == "op de hoogte te stellen")
@@ -341,6 +354,11 @@ def test_a_shouted_threat_formula_is_reported_once(checker):
 # (a deadline that is vague; help, contact or an action that is there). Grouped by the failure the cases pin.
 
 VAGUE_DEADLINES = [
+    # a request in the first person, a wish for the reader's payment, and the sender's receipt as a condition
+    ("Ik vraag je om je account zo snel mogelijk op te waarderen.", True),
+    ("Graag zien wij de betaling binnen 14 dagen tegemoet.", True),
+    ("Als we uw betaling niet binnen 5 dagen ontvangen, dragen wij de vordering over.", True),
+    ("U ontvangt binnen 8 weken ons besluit als uw aanvraag compleet is.", False),
     # advice is a request: the period is the reader's
     ("Als jij dit niet was, raden we je aan om je wachtwoord zo snel mogelijk te wijzigen.", True),
     ("Wij raden u aan de brief te bewaren. Wij nemen zo snel mogelijk contact met u op.", False),
@@ -603,6 +621,11 @@ def test_taking_away_what_the_reader_holds_is_a_threat_the_readers_own_choice_is
     ("Activeer uw DigiD vóór 1 mei. Anders vervalt de aanvraag en moet u een nieuwe aanvragen.", True),
     ("Herstel uw wachtwoord vóór 1 mei. Anders is de code niet meer geldig.", True),
     ("Activeer uw DigiD vóór 1 mei. Anders dan vorig jaar kan dat ook met de app.", False),
+    ("Wij kunnen uw aanvraag alleen behandelen als alle stukken compleet zijn.", True),
+    ("U kunt alleen inloggen als u uw DigiD bij de hand heeft.", False),  # the reader acts
+    ("Zonder een nieuw bewijs wordt je bijdrage verhoogd.", True),
+    ("Zonder afspraak kunt u bij ons langskomen.", False),
+    ("De woning gaat naar de volgende kandidaat als u niet binnen vijf dagen reageert.", True),
 ])
 def test_losing_what_is_the_readers_if_they_do_not_act_is_a_conditional_threat(checker, text, threat):
     assert ("conditional-threat" in rules(checker, text)) is threat

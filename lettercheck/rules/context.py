@@ -19,6 +19,8 @@ from ..structure import WORDING_KINDS, Kind
 
 TOP_SEGMENTS = 2
 """A threat in the first this-many prose paragraphs of the body counts as 'near the top'."""
+ONLY_WORDS = frozenset({"alleen", "uitsluitend"})
+ONLY_IF_OPENERS = frozenset({"als", "indien", "wanneer"})
 WITHOUT_NEGATION = frozenset({"anders", "tenzij"})
 """Conditional words that threaten on their own ("Betaal vóór 1 mei, anders ...")."""
 SUBJECTS = frozenset({"u", "je", "jij"})
@@ -185,12 +187,15 @@ class LetterContext:
         tokens = [*condition, *span] if condition.start != span.start else list(span)
         lowers = {t.lower_ for t in tokens}
         conditional = self.word_set("conditional")
+        if _only_if(tokens):
+            return True
         avoidance = _avoidance(tokens)
+        # 'Activeer vóór ... Anders ...', 'Zonder een nieuw bewijs ...': a failed condition in one word
+        without = bool(consequence.words) and consequence.words[0].lower_ in ("anders", "zonder")
         opens = bool(lowers & conditional) or _inverted_condition(consequence) or _nominal_condition(tokens) \
-            or condition.start != span.start or avoidance
-        otherwise = bool(consequence.words) and consequence.words[0].lower_ == "anders"  # 'Activeer vóór ... Anders'
+            or condition.start != span.start or avoidance or without
         failed = bool(lowers & (self.word_set("negation") | WITHOUT_NEGATION)) or _late(tokens) or avoidance \
-            or otherwise
+            or without
         return opens and failed and bool(
             self.entries_in(consequence, "threat-sanction") or self.entries_in(consequence, "threat-pressure")
             or self.cue_in("consequence", consequence) or self._inverted_consequence(span)
@@ -358,6 +363,19 @@ def _avoidance(tokens) -> bool:
     avoids = any(t.lemma_ in ("voorkomen", "vermijden") for t in words) or any(
         lowers[i : i + 3] == ["voor", "te", "zijn"] for i in range(len(lowers) - 2))
     return ordered and avoids and "om" in lowers
+
+
+def _only_if(tokens) -> bool:
+    """'We kunnen uw bestelling alleen garanderen als we uw betaling ontvangen': what the reader holds, kept only
+    on a condition, is lost when it fails. Not where the reader acts ('U kunt alleen inloggen als ...')."""
+    lowers = [t.lower_ for t in tokens]
+    opener = next((i for i, word in enumerate(lowers) if word in ONLY_IF_OPENERS), None)
+    if opener is None or not any(word in ONLY_WORDS for word in lowers[:opener]):
+        return False
+    main = [t for t in tokens[:opener] if not t.is_punct]
+    holding = any(t.lower_ in HOLDERS and t.i + 1 < len(t.doc) and t.nbor(1).pos_ == "NOUN" for t in main)
+    modal = any(t.lemma_ == "kunnen" for t in main)
+    return holding and modal and not any(t.lower_ in SUBJECTS and not _possessive_je(t) for t in main)
 
 
 def _late(tokens) -> bool:

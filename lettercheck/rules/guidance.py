@@ -67,6 +67,7 @@ READER = frozenset({"u", "je", "jij"})
 SENDER = frozenset({"wij", "we", "ik"})
 WISHED_FOR = frozenset({"ontvangen", "zien", "krijgen", "tegemoetzien"})
 """What the sender 'graag' receives of the reader: a request in the sender's words."""
+WISHED_OBJECTS = frozenset({"uw", "je", "jouw", "de", "het"})
 READER_POSSESSIVES = frozenset({"uw", "je", "jouw", "dit"})
 """Before a contact word, the reader's own address ('uw e-mailadres', 'Dit e-mailadres moet gecontroleerd worden')."""
 OBLIGATION = frozenset({"moeten", "dienen"})
@@ -378,14 +379,26 @@ def _sender_sets(ctx: LetterContext, spans: list[tuple[int, int]]) -> bool:
     """Every period modifies a clause whose subject is the sender: 'Wij laten u op tijd weten wanneer ...'; not a
     polite request for the reader's act ('dan ontvangen we graag uw betaling binnen 10 dagen')."""
     return all((_clause_subject(ctx.doc[start]) in SENDER or _senders_stretch(ctx.doc[start]))
-               and not _wished_for(ctx.doc[start].sent) for start, _ in spans)  # 'We ontvangen graag uw ...'
+               and not _wished_for(ctx.doc[start].sent) and not _awaited(ctx.doc[start]) for start, _ in spans)
+
+
+def _awaited(token) -> bool:
+    """'Als we uw betaling niet binnen 5 dagen ontvangen, ...': the period inside a condition on the sender's
+    receipt of the reader's act is the reader's to meet."""
+    sentence = token.sent
+    opener = next((t for t in reversed(sentence[: token.i - sentence.start]) if t.lower_ in CONDITIONS), None)
+    if opener is None:
+        return False
+    clause = sentence.doc[opener.i : token.i]
+    verb = next((t for t in sentence[token.i - sentence.start :] if t.lemma_ in WISHED_FOR or t.is_punct), None)
+    return verb is not None and not verb.is_punct and any(t.lower_ in READER_POSSESSIVES - {"dit"} for t in clause)
 
 
 def _wished_for(sentence) -> bool:
-    """'We ontvangen graag uw betaling', 'Wij zien uw reactie graag tegemoet': the sender wishes for the reader's
-    act."""
+    """'We ontvangen graag uw betaling', 'Graag zien wij de betaling tegemoet': the sender wishes for the reader's
+    act ('de betaling' in a letter to the reader is theirs)."""
     lowers = [t.lower_ for t in sentence]
-    return "graag" in lowers and any(w in READER_POSSESSIVES - {"dit"} for w in lowers) and any(
+    return "graag" in lowers and any(w in WISHED_OBJECTS for w in lowers) and any(
         t.lemma_ in WISHED_FOR for t in sentence)
 
 

@@ -34,8 +34,7 @@ def wordlist_entries(ctx: LetterContext) -> Iterator[Finding]:
     deadline_cues = {(m.start, m.end) for m in ctx.cues("vague_deadline")}
     deadlines: list[tuple[int, int]] | None = None  # what the deadline rule reports, found when a term is a cue
     reported: set = set()
-    matches = [m for m in _outermost(ctx.matches, ctx.rules)
-               if ctx.in_wording(m) and not ctx.has_placeholder(m.start, m.end)]
+    matches = [m for m in _outermost(ctx.matches, ctx.rules) if ctx.in_wording(m) and not _holds_placeholder(ctx, m)]
     for match in matches:
         entry = match.entry
         span = (match.start, match.end)
@@ -93,9 +92,17 @@ def _outermost(matches: list[Match], rules: dict[str, Rule]) -> list[Match]:
             if match.rest is None:
                 reach[own] = max(reach.get(own, -1), match.end)
             else:  # 'stel u thans ... in de gelegenheid': 'thans' is officialese of its own
-                split.append((match.rest, match.end, own))
+                split += [(match.start, match.start + 1, own), (match.rest, match.end, own)]
             spans.add((match.start, match.end))
     return kept
+
+
+def _holds_placeholder(ctx: LetterContext, match: Match) -> bool:
+    """A placeholder among the phrase's own words; one between the words of a split phrase is not its own ('melding
+    {{ id }} ingediend')."""
+    if match.rest is None:
+        return ctx.has_placeholder(match.start, match.end)
+    return ctx.has_placeholder(match.start, match.start + 1) or ctx.has_placeholder(match.rest, match.end)
 
 
 def _label(ctx: LetterContext, match: Match) -> bool:
